@@ -1,0 +1,22 @@
+package io.ltvengine.model.customer;
+
+/**
+ * What a fitted purchase model says about one customer.
+ *
+ * @param pAlive probability the customer is still active
+ * @param expectedPurchases purchases expected over the horizon
+ * @param expectedAvgSpend expected spend per purchase, in major units, or NaN without a spend model
+ * @param predictedClv discounted value over the horizon, in major units
+ * @param modelName name of the purchase model
+ * @param modelVersion version of the published parameter set
+ * @param judgesChurn whether the model can tell this customer is gone (BG/NBD cannot for
+ *     customers without repeat purchases: their P(alive) is always 1)
+ */
+public record Prediction(
+    double pAlive,
+    double expectedPurchases,
+    double expectedAvgSpend,
+    double predictedClv,
+    String modelName,
+    long modelVersion,
+    boolean judgesChurn) {}

@@ -1,0 +1,141 @@
+package io.ltvengine.streams;
+
+import io.ltvengine.model.customer.CurrencyConverter;
+import io.ltvengine.model.customer.CustomerAssessor;
+import io.ltvengine.model.customer.HistoricalValue;
+import io.ltvengine.model.customer.OutputRecords;
+import io.ltvengine.model.customer.RhythmPolicy;
+import io.ltvengine.streams.LtvSettings.Setting;
+import io.ltvengine.streams.processors.ChurnClock;
+import io.ltvengine.streams.processors.OrderProcessor;
+import io.ltvengine.streams.processors.OrderProcessorSupplier;
+import io.ltvengine.streams.processors.OrderValidator;
+import io.ltvengine.streams.processors.Predictions;
+import io.ltvengine.streams.stores.CustomerStateSerde;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Builds the engine's topology: orders in; LTV updates, churn alerts and dead letters out. Pure:
+ * no I/O happens here, so tests drive the same topology that runs in production.
+ */
+public final class LtvTopology {
+
+  public static final String ORDERS_SOURCE = "orders-source";
+  public static final String ORDER_PROCESSOR = "order-processor";
+  public static final String LTV_SINK = "customer-ltv-sink";
+  public static final String ALERTS_SINK = "churn-alerts-sink";
+
+  private LtvTopology() {}
+
+  /** What the topology needs from its surroundings: time, the model, and somewhere to count. */
+  public record Environment(ChurnClock clock, Predictions predictions, MeterRegistry meters) {}
+
+  public static Topology build(LtvSettings settings, Topics topics, Environment environment) {
+    Topology topology = new Topology();
+    topology.addSource(
+        ORDERS_SOURCE,
+        topics.orders().keySerde().deserializer(),
+        topics.orders().valueSerde().deserializer(),
+        topics.orders().name());
+    topology.addProcessor(
+        ORDER_PROCESSOR, orderProcessor(settings, environment), ORDERS_SOURCE);
+    topology.addSink(
+        LTV_SINK,
+        topics.customerLtv().name(),
+        topics.customerLtv().keySerde().serializer(),
+        topics.customerLtv().valueSerde().serializer(),
+        ORDER_PROCESSOR);
+    topology.addSink(
+        ALERTS_SINK,
+        topics.churnAlerts().name(),
+        topics.churnAlerts().keySerde().serializer(),
+        topics.churnAlerts().valueSerde().serializer(),
+        ORDER_PROCESSOR);
+    return topology;
+  }
+
+  private static OrderProcessorSupplier orderProcessor(LtvSettings settings, Environment environment) {
+    CurrencyConverter currency =
+        CurrencyConverter.parse(settings.get(Setting.REPORTING_CURRENCY), settings.get(Setting.FX_RATES));
+    OrderValidator validator =
+        new OrderValidator(
+            currency,
+            settings.getLong(Setting.MAX_ORDER_AMOUNT),
+            Duration.ofMinutes(settings.getLong(Setting.MAX_FUTURE_SKEW)).toMillis());
+    CustomerAssessor assessor =
+        new CustomerAssessor(
+            new RhythmPolicy(
+                settings.getDouble(Setting.GAP_MULTIPLIER),
+                settings.getDouble(Setting.GAP_STDDEV_MULTIPLIER),
+                settings.getDouble(Setting.MIN_QUIET_DAYS)),
+            new CustomerAssessor.RiskThresholds(
+                settings.getDouble(Setting.PALIVE_HIGH_RISK),
+                settings.getDouble(Setting.PALIVE_MEDIUM_RISK)));
+    OutputRecords records =
+        new OutputRecords(
+            new HistoricalValue(
+                settings.getDouble(Setting.ANNUAL_CHURN_RATE),
+                settings.getDouble(Setting.MIN_TENURE_DAYS)),
+            currency);
+    OrderProcessor.Wiring wiring =
+        new OrderProcessor.Wiring(
+            StoreNames.CUSTOMER_STATE,
+            StoreNames.ORDER_DEDUP,
+            StoreNames.CHURN_INDEX,
+            StoreNames.POPULATION_RHYTHM,
+            LTV_SINK,
+            ALERTS_SINK);
+    OrderProcessor.ChurnSchedule schedule =
+        new OrderProcessor.ChurnSchedule(
+            Duration.ofSeconds(settings.getLong(Setting.CHECK_INTERVAL)),
+            settings.timeMode() == LtvSettings.TimeMode.STREAM_TIME
+                ? PunctuationType.STREAM_TIME
+                : PunctuationType.WALL_CLOCK_TIME,
+            environment.clock(),
+            settings.getInt(Setting.MAX_ALERTS_PER_CHECK));
+    return new OrderProcessorSupplier(
+        wiring,
+        schedule,
+        validator,
+        assessor,
+        records,
+        environment.predictions(),
+        settings.getDouble(Setting.DEFAULT_GAP_DAYS),
+        settings.getLong(Setting.MIN_POPULATION_GAPS),
+        new LtvMetrics(environment.meters()),
+        stores(settings));
+  }
+
+  private static Set<StoreBuilder<?>> stores(LtvSettings settings) {
+    Duration dedupRetention = settings.getDays(Setting.DEDUP_RETENTION);
+    return Set.of(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.CUSTOMER_STATE),
+                Serdes.String(),
+                CustomerStateSerde.create())
+            .withCachingEnabled(),
+        Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(
+                    StoreNames.ORDER_DEDUP, dedupRetention, Duration.ofMillis(1), false),
+                Serdes.String(),
+                Serdes.Long())
+            .withCachingEnabled(),
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.CHURN_INDEX),
+                Serdes.Bytes(),
+                Serdes.ByteArray())
+            .withCachingEnabled(),
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.POPULATION_RHYTHM),
+                Serdes.String(),
+                Serdes.Long())
+            .withCachingEnabled());
+  }
+}

@@ -1,0 +1,22 @@
+package io.ltvengine.streams;
+
+/** Names of the state stores; they name changelog topics too, so changing one loses state. */
+public final class StoreNames {
+
+  /** Running value and purchase history per customer. */
+  public static final String CUSTOMER_STATE = "customer-state";
+
+  /** Order events seen recently, to count at-least-once duplicates once. */
+  public static final String ORDER_DEDUP = "order-dedup";
+
+  /** Customers by the time their silence should be checked, so a check scans only what is due. */
+  public static final String CHURN_INDEX = "churn-index";
+
+  /** Gaps between purchases across this task's customers: the rhythm of one-time buyers. */
+  public static final String POPULATION_RHYTHM = "population-rhythm";
+
+  /** The latest published model parameters, a global store fed by the model topic. */
+  public static final String MODEL = "ltv-model-store";
+
+  private StoreNames() {}
+}

@@ -1,0 +1,43 @@
+package io.ltvengine.streams;
+
+import io.ltvengine.streams.LtvSettings.Setting;
+import io.ltvengine.streams.errors.DeadLetterDeserializationHandler;
+import io.ltvengine.streams.errors.DeadLetterProcessingHandler;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Kafka Streams configuration of the engine: exactly-once, the dead-letter handlers, and
+ * latency-minded producer settings, each overridable by the user's own properties.
+ */
+public final class StreamsProperties {
+
+  static final String DEFAULT_APPLICATION_ID = "ltv-engine";
+
+  /**
+   * Kafka Streams lets its producer wait up to 100 ms to fill batches; LTV updates are wanted
+   * within milliseconds, and batching still happens under load.
+   */
+  static final String DEFAULT_LINGER_MS = "5";
+
+  private StreamsProperties() {}
+
+  public static Properties of(LtvSettings settings) {
+    Properties defaults = new Properties();
+    defaults.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+    defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    defaults.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterDeserializationHandler.class.getName());
+    defaults.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterProcessingHandler.class.getName());
+    defaults.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.get(Setting.TOPIC_DLQ));
+    defaults.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), DEFAULT_LINGER_MS);
+    Properties properties = new Properties();
+    properties.putAll(defaults);
+    properties.putAll(settings.asProperties());
+    return properties;
+  }
+}

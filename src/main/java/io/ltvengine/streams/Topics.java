@@ -1,0 +1,26 @@
+package io.ltvengine.streams;
+
+import io.ltvengine.avro.ChurnAlert;
+import io.ltvengine.avro.CustomerLtv;
+import io.ltvengine.avro.LtvModel;
+import io.ltvengine.avro.Order;
+import io.ltvengine.streams.LtvSettings.Setting;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** Every topic the engine reads or writes, in one place. All are keyed by customer id. */
+public record Topics(
+    Topic<String, Order> orders,
+    Topic<String, CustomerLtv> customerLtv,
+    Topic<String, ChurnAlert> churnAlerts,
+    Topic<String, LtvModel> model,
+    String deadLetter) {
+
+  public static Topics create(LtvSettings settings, AvroSerdeFactory serdes) {
+    return new Topics(
+        new Topic<>(settings.get(Setting.TOPIC_ORDERS), Serdes.String(), serdes.valueSerde(Order.class)),
+        new Topic<>(settings.get(Setting.TOPIC_LTV), Serdes.String(), serdes.valueSerde(CustomerLtv.class)),
+        new Topic<>(settings.get(Setting.TOPIC_ALERTS), Serdes.String(), serdes.valueSerde(ChurnAlert.class)),
+        new Topic<>(settings.get(Setting.TOPIC_MODEL), Serdes.String(), serdes.valueSerde(LtvModel.class)),
+        settings.get(Setting.TOPIC_DLQ));
+  }
+}

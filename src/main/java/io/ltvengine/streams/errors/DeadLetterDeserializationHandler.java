@@ -1,0 +1,52 @@
+package io.ltvengine.streams.errors;
+
+import io.ltvengine.registry.InvalidWireFormatException;
+import io.micrometer.core.instrument.Metrics;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
+
+/**
+ * Records whose bytes cannot be read go to the dead-letter topic. A registry that cannot be
+ * reached is not the record's fault: that fails the task, to be retried after a restart, rather
+ * than dropping valid orders.
+ */
+public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
+
+  private final DeserializationExceptionHandler deadLetter = new LogAndContinueExceptionHandler();
+  private final DeserializationExceptionHandler fail = new LogAndFailExceptionHandler();
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    deadLetter.configure(configs);
+    fail.configure(configs);
+  }
+
+  @Override
+  public Response handleError(
+      ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    if (!(exception instanceof SerializationException)) {
+      return fail.handleError(context, record, exception);
+    }
+    RejectReason reason = reasonOf(exception);
+    Metrics.counter("ltv.dlq.records", "reason", reason.code()).increment();
+    Response response = deadLetter.handleError(context, record, exception);
+    DeadLetterHeaders.withReason(response.deadLetterQueueRecords(), reason);
+    return response;
+  }
+
+  static RejectReason reasonOf(Exception exception) {
+    if (!(exception instanceof InvalidWireFormatException wireFormat)) {
+      return RejectReason.UNDESERIALIZABLE;
+    }
+    return switch (wireFormat.reason()) {
+      case UNKNOWN_MAGIC_BYTE -> RejectReason.UNKNOWN_MAGIC_BYTE;
+      case UNKNOWN_SCHEMA_ID -> RejectReason.UNKNOWN_SCHEMA_ID;
+      default -> RejectReason.UNDESERIALIZABLE;
+    };
+  }
+}

@@ -1,0 +1,36 @@
+package io.ltvengine.streams.errors;
+
+import io.micrometer.core.instrument.Metrics;
+import java.util.Map;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Invalid orders go to the dead-letter topic and processing goes on; any other failure is a bug
+ * or an outage and stops the task, so that no valid order is ever skipped.
+ */
+public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
+
+  private final ProcessingExceptionHandler deadLetter = new LogAndContinueProcessingExceptionHandler();
+  private final ProcessingExceptionHandler fail = new LogAndFailProcessingExceptionHandler();
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    deadLetter.configure(configs);
+    fail.configure(configs);
+  }
+
+  @Override
+  public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    if (!(exception instanceof InvalidOrderException invalid)) {
+      return fail.handleError(context, record, exception);
+    }
+    Metrics.counter("ltv.dlq.records", "reason", invalid.reason().code()).increment();
+    Response response = deadLetter.handleError(context, record, exception);
+    DeadLetterHeaders.withReason(response.deadLetterQueueRecords(), invalid.reason());
+    return response;
+  }
+}

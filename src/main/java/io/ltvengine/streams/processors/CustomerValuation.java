@@ -1,0 +1,66 @@
+package io.ltvengine.streams.processors;
+
+import io.ltvengine.avro.state.CustomerState;
+import io.ltvengine.model.customer.Assessment;
+import io.ltvengine.model.customer.CustomerAssessor;
+import io.ltvengine.model.customer.OutputRecords;
+import io.ltvengine.streams.stores.ChurnIndex;
+import io.ltvengine.streams.stores.PopulationRhythm;
+
+/**
+ * What the order processor and the churn punctuator share: judging a customer now, and keeping
+ * their entry in the churn index in step with their state.
+ */
+final class CustomerValuation {
+
+  private final CustomerAssessor assessor;
+  private final OutputRecords records;
+  private final Predictions predictions;
+  private ChurnIndex churnIndex;
+  private PopulationRhythm population;
+
+  CustomerValuation(CustomerAssessor assessor, OutputRecords records, Predictions predictions) {
+    this.assessor = assessor;
+    this.records = records;
+    this.predictions = predictions;
+  }
+
+  void bind(ChurnIndex churnIndex, PopulationRhythm population) {
+    this.churnIndex = churnIndex;
+    this.population = population;
+  }
+
+  OutputRecords records() {
+    return records;
+  }
+
+  ChurnIndex churnIndex() {
+    return churnIndex;
+  }
+
+  PopulationRhythm population() {
+    return population;
+  }
+
+  Assessment assess(CustomerState state, long now) {
+    return assessor.assess(state, now, population.meanGapDays(), predictions.predict(state, now));
+  }
+
+  /** When the customer's silence becomes notable. */
+  long quietFrom(CustomerState state) {
+    return assessor.quietFrom(state, population.meanGapDays());
+  }
+
+  /** Moves the customer's index entry to their new check time, or removes it during an episode. */
+  void reschedule(String customerId, CustomerState state) {
+    if (state.getNextCheckAt() != 0) {
+      churnIndex.cancel(state.getNextCheckAt(), customerId);
+      state.setNextCheckAt(0L);
+    }
+    if (state.getOpenAlertId() == null && state.getOrders() > 0) {
+      long checkAt = quietFrom(state);
+      churnIndex.schedule(checkAt, customerId);
+      state.setNextCheckAt(checkAt);
+    }
+  }
+}

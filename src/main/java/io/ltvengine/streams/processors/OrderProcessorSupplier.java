@@ -1,0 +1,67 @@
+package io.ltvengine.streams.processors;
+
+import io.ltvengine.avro.Order;
+import io.ltvengine.model.customer.CustomerAssessor;
+import io.ltvengine.model.customer.OutputRecords;
+import io.ltvengine.streams.LtvMetrics;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/** Creates one order processor per task, connected to the stores it declares. */
+public final class OrderProcessorSupplier
+    implements ProcessorSupplier<String, Order, String, SpecificRecord> {
+
+  private final OrderProcessor.Wiring wiring;
+  private final OrderProcessor.ChurnSchedule schedule;
+  private final OrderValidator validator;
+  private final CustomerAssessor assessor;
+  private final OutputRecords records;
+  private final Predictions predictions;
+  private final double defaultGapDays;
+  private final long minPopulationGaps;
+  private final LtvMetrics metrics;
+  private final Set<StoreBuilder<?>> stores;
+
+  public OrderProcessorSupplier(
+      OrderProcessor.Wiring wiring,
+      OrderProcessor.ChurnSchedule schedule,
+      OrderValidator validator,
+      CustomerAssessor assessor,
+      OutputRecords records,
+      Predictions predictions,
+      double defaultGapDays,
+      long minPopulationGaps,
+      LtvMetrics metrics,
+      Set<StoreBuilder<?>> stores) {
+    this.wiring = wiring;
+    this.schedule = schedule;
+    this.validator = validator;
+    this.assessor = assessor;
+    this.records = records;
+    this.predictions = predictions;
+    this.defaultGapDays = defaultGapDays;
+    this.minPopulationGaps = minPopulationGaps;
+    this.metrics = metrics;
+    this.stores = stores;
+  }
+
+  @Override
+  public Processor<String, Order, String, SpecificRecord> get() {
+    return new OrderProcessor(
+        wiring,
+        schedule,
+        validator,
+        new CustomerValuation(assessor, records, predictions),
+        defaultGapDays,
+        minPopulationGaps,
+        metrics);
+  }
+
+  @Override
+  public Set<StoreBuilder<?>> stores() {
+    return stores;
+  }
+}

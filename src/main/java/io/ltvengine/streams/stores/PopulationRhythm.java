@@ -1,0 +1,43 @@
+package io.ltvengine.streams.stores;
+
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The buying rhythm of the customers this task has seen: the mean gap between consecutive
+ * purchases. One-time buyers have no rhythm of their own, so they are judged by this one; until
+ * enough gaps are seen, a configured default stands in.
+ */
+public final class PopulationRhythm {
+
+  private static final String GAP_COUNT = "gap-count";
+  private static final String GAP_MILLIS = "gap-millis";
+  private static final double MILLIS_PER_DAY = 86_400_000d;
+
+  private final KeyValueStore<String, Long> store;
+  private final double defaultGapDays;
+  private final long minGaps;
+
+  public PopulationRhythm(KeyValueStore<String, Long> store, double defaultGapDays, long minGaps) {
+    this.store = store;
+    this.defaultGapDays = defaultGapDays;
+    this.minGaps = minGaps;
+  }
+
+  public void addGap(long gapMillis) {
+    store.put(GAP_COUNT, valueOf(GAP_COUNT) + 1);
+    store.put(GAP_MILLIS, valueOf(GAP_MILLIS) + gapMillis);
+  }
+
+  public double meanGapDays() {
+    long count = valueOf(GAP_COUNT);
+    if (count < minGaps) {
+      return defaultGapDays;
+    }
+    return valueOf(GAP_MILLIS) / MILLIS_PER_DAY / count;
+  }
+
+  private long valueOf(String key) {
+    Long value = store.get(key);
+    return value == null ? 0 : value;
+  }
+}

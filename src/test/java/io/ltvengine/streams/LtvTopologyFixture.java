@@ -1,0 +1,101 @@
+package io.ltvengine.streams;
+
+import io.ltvengine.avro.ChurnAlert;
+import io.ltvengine.avro.CustomerLtv;
+import io.ltvengine.avro.Order;
+import io.ltvengine.registry.MockSchemaRegistry;
+import io.ltvengine.streams.processors.ChurnClock;
+import io.ltvengine.streams.processors.Predictions;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * The production topology in a TopologyTestDriver, with its own in-memory schema registry scope.
+ * Wall-clock time starts at {@link #START}.
+ */
+final class LtvTopologyFixture implements AutoCloseable {
+
+  static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+  final LtvSettings settings;
+  final Topics topics;
+  final TopologyTestDriver driver;
+  final TestInputTopic<String, Order> orders;
+  final TestInputTopic<String, byte[]> rawOrders;
+  final TestOutputTopic<String, CustomerLtv> ltv;
+  final TestOutputTopic<String, ChurnAlert> alerts;
+  final TestOutputTopic<byte[], byte[]> deadLetters;
+  private final String scope = "ltv-test-" + UUID.randomUUID();
+
+  LtvTopologyFixture() {
+    this(Map.of());
+  }
+
+  LtvTopologyFixture(Map<String, String> overrides) {
+    settings = LtvSettings.defaults().with(overrides);
+    topics = Topics.create(settings, new RegistryAvroSerdes(registryConfig()));
+    Topology topology = LtvTopology.build(settings, topics, environment());
+    driver = new TopologyTestDriver(topology, streamsProperties(), START);
+    orders =
+        driver.createInputTopic(
+            topics.orders().name(),
+            new StringSerializer(),
+            topics.orders().valueSerde().serializer(),
+            START,
+            java.time.Duration.ZERO);
+    rawOrders =
+        driver.createInputTopic(topics.orders().name(), new StringSerializer(), new ByteArraySerializer());
+    ltv =
+        driver.createOutputTopic(
+            topics.customerLtv().name(),
+            topics.customerLtv().keySerde().deserializer(),
+            topics.customerLtv().valueSerde().deserializer());
+    alerts =
+        driver.createOutputTopic(
+            topics.churnAlerts().name(),
+            topics.churnAlerts().keySerde().deserializer(),
+            topics.churnAlerts().valueSerde().deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            topics.deadLetter(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  static LtvTopology.Environment environment() {
+    return new LtvTopology.Environment(
+        ChurnClock.PUNCTUATION_TIME, Predictions.NONE, new SimpleMeterRegistry());
+  }
+
+  Map<String, Object> registryConfig() {
+    return Map.of("schema.registry.url", "mock://" + scope);
+  }
+
+  /** Pipes an order with the record timestamp equal to its event time. */
+  void send(Order order) {
+    orders.pipeInput(order.getCustomerId(), order, order.getEventTime());
+  }
+
+  private Properties streamsProperties() {
+    Properties properties = StreamsProperties.of(settings);
+    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    properties.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/ltv-ttd-" + scope);
+    properties.putAll(registryConfig());
+    return properties;
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+    MockSchemaRegistry.dropScope(scope);
+  }
+}
