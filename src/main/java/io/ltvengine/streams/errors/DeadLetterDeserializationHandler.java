@@ -3,12 +3,13 @@ package io.ltvengine.streams.errors;
 import io.ltvengine.registry.InvalidWireFormatException;
 import io.micrometer.core.instrument.Metrics;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 
 /**
  * Records whose bytes cannot be read go to the dead-letter topic. A registry that cannot be
@@ -17,20 +18,21 @@ import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
  */
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 
+  private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
+
   private final DeserializationExceptionHandler deadLetter = new LogAndContinueExceptionHandler();
-  private final DeserializationExceptionHandler fail = new LogAndFailExceptionHandler();
 
   @Override
   public void configure(Map<String, ?> configs) {
     deadLetter.configure(configs);
-    fail.configure(configs);
   }
 
   @Override
   public Response handleError(
       ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
     if (!(exception instanceof SerializationException)) {
-      return fail.handleError(context, record, exception);
+      LOG.error("Stopping the task at {}-{}@{}: not a bad record", context.topic(), context.partition(), context.offset(), exception);
+      return Response.fail();
     }
     RejectReason reason = reasonOf(exception);
     Metrics.counter("ltv.dlq.records", "reason", reason.code()).increment();

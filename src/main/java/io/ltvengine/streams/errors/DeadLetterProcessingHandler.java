@@ -2,9 +2,10 @@ package io.ltvengine.streams.errors;
 
 import io.micrometer.core.instrument.Metrics;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -14,19 +15,20 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
+  private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
+
   private final ProcessingExceptionHandler deadLetter = new LogAndContinueProcessingExceptionHandler();
-  private final ProcessingExceptionHandler fail = new LogAndFailProcessingExceptionHandler();
 
   @Override
   public void configure(Map<String, ?> configs) {
     deadLetter.configure(configs);
-    fail.configure(configs);
   }
 
   @Override
   public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
     if (!(exception instanceof InvalidOrderException invalid)) {
-      return fail.handleError(context, record, exception);
+      LOG.error("Stopping the task at {}-{}@{}: not a bad record", context.topic(), context.partition(), context.offset(), exception);
+      return Response.fail();
     }
     Metrics.counter("ltv.dlq.records", "reason", invalid.reason().code()).increment();
     Response response = deadLetter.handleError(context, record, exception);
