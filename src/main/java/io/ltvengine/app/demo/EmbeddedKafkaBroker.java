@@ -132,6 +132,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Map.entry("offsets.topic.num.partitions", "1"),
         Map.entry("transaction.state.log.num.partitions", "1"),
         Map.entry("group.initial.rebalance.delay.ms", "0"),
+        // Demo shop time runs ahead of the wall clock, and some malformed records are dated years
+        // ahead on purpose: the broker must accept them so the engine can be seen rejecting them.
+        Map.entry("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE)),
         // The default 128 MiB compaction buffer is far more than a demo's changelogs need.
         Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024)));
   }
