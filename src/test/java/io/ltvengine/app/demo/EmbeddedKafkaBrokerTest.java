@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -69,6 +71,25 @@ class EmbeddedKafkaBrokerTest {
       consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
     }
     assertThat(values).containsExactlyInAnyOrder("committed-1", "committed-2");
+  }
+
+  @Test
+  void shouldAcceptRecordsDatedYearsAhead() throws Exception {
+    // Given a record stamped ten years ahead, as compressed shop time and bad feeds produce
+    long tenYearsAhead = Instant.now().plus(Duration.ofDays(3650)).toEpochMilli();
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>("future-orders", null, tenYearsAhead, "c1", "order");
+
+    // When it is sent
+    RecordMetadata metadata;
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+        new StringSerializer(), new StringSerializer())) {
+      metadata = producer.send(record).get();
+    }
+
+    // Then the broker stores it with its own timestamp
+    assertThat(metadata.timestamp()).isEqualTo(tenYearsAhead);
   }
 
   @Test
