@@ -9,6 +9,7 @@ import io.ltvengine.app.demo.ShopEvent.Kind;
 import io.ltvengine.avro.Order;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ class ShopSimulatorTest {
     twoYears.stream()
         .filter(event -> event.kind() == Kind.PURCHASE)
         .forEach(event -> purchaseTimes
-            .computeIfAbsent(event.order().getCustomerId(), id -> new java.util.ArrayList<>())
+            .computeIfAbsent(event.order().getCustomerId(), id -> new ArrayList<>())
             .add(event.order().getEventTime()));
 
     // Then the truth counts them, and a dropped-out customer's last purchase is the dropout time
