@@ -14,6 +14,8 @@ import io.ltvengine.streams.processors.Predictions;
 import io.ltvengine.streams.stores.CustomerStateSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -115,7 +117,8 @@ public final class LtvTopology {
 
   private static Set<StoreBuilder<?>> stores(LtvSettings settings) {
     Duration dedupRetention = settings.getDays(Setting.DEDUP_RETENTION);
-    return Set.of(
+    // Ordered, so that the described topology is the same on every run.
+    return new LinkedHashSet<>(List.of(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.CUSTOMER_STATE),
                 Serdes.String(),
@@ -136,6 +139,6 @@ public final class LtvTopology {
                 Stores.persistentKeyValueStore(StoreNames.POPULATION_RHYTHM),
                 Serdes.String(),
                 Serdes.Long())
-            .withCachingEnabled());
+            .withCachingEnabled()));
   }
 }

@@ -1,5 +1,6 @@
 package io.ltvengine.app.cli;
 
+import io.ltvengine.streams.LtvSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Real-time customer lifetime value and churn-risk engine on Kafka Streams.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
@@ -17,6 +18,17 @@ public final class Main {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.getSubcommands().get("run").getCommandSpec().usageMessage().footer(settingsTable());
+    return commandLine;
+  }
+
+  /** Every engine setting with its default, so that {@code run --help} is the whole reference. */
+  private static String settingsTable() {
+    StringBuilder table = new StringBuilder("%nEngine settings (key = default: meaning):%n");
+    for (LtvSettings.Setting setting : LtvSettings.Setting.values()) {
+      table.append(String.format("  %s = %s%n      %s%n", setting.key(), setting.defaultValue(), setting.doc()));
+    }
+    return table.toString().replace("%", "%%").replace("%%n", "%n");
   }
 }

@@ -1,0 +1,69 @@
+package io.ltvengine.app.service;
+
+import io.ltvengine.streams.LtvSettings;
+import io.ltvengine.streams.LtvTopology;
+import io.ltvengine.streams.RegistryAvroSerdes;
+import io.ltvengine.streams.StreamsProperties;
+import io.ltvengine.streams.Topics;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running engine: the topology in a KafkaStreams instance, with its topics in place. */
+public final class LtvApplication implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LtvApplication.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final KafkaStreams streams;
+  private final Topics topics;
+  private final LtvSettings settings;
+  private final Properties properties;
+
+  public LtvApplication(LtvSettings settings, LtvTopology.Environment environment) {
+    this.settings = settings;
+    this.properties = StreamsProperties.of(settings);
+    this.topics = Topics.create(settings, new RegistryAvroSerdes(asMap(properties)));
+    this.streams = new KafkaStreams(LtvTopology.build(settings, topics, environment), properties);
+    // A failed thread is replaced and resumes from its last commit; under exactly-once nothing is
+    // lost or counted twice, and an outage such as an unreachable registry heals on its own.
+    streams.setUncaughtExceptionHandler(
+        exception -> {
+          LOG.error("Stream thread failed; replacing it", exception);
+          return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    streams.setStateListener((now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
+  }
+
+  /** Creates missing topics when configured to, then starts processing. */
+  public void start() throws InterruptedException {
+    if (Boolean.parseBoolean(settings.get(LtvSettings.Setting.TOPICS_CREATE))) {
+      TopicProvisioner.ensureTopics(properties, settings, topics);
+    }
+    streams.start();
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public Topics topics() {
+    return topics;
+  }
+
+  @Override
+  public void close() {
+    streams.close(CLOSE_TIMEOUT);
+  }
+
+  private static Map<String, Object> asMap(Properties properties) {
+    Map<String, Object> map = new HashMap<>();
+    properties.forEach((key, value) -> map.put(String.valueOf(key), value));
+    return map;
+  }
+}

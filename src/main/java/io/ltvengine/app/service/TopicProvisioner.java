@@ -1,0 +1,67 @@
+package io.ltvengine.app.service;
+
+import io.ltvengine.streams.LtvSettings;
+import io.ltvengine.streams.LtvSettings.Setting;
+import io.ltvengine.streams.Topics;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates the engine's topics that do not exist yet. Latest-value topics are compacted so that a
+ * consumer starting from the beginning reads each customer's current record.
+ */
+public final class TopicProvisioner {
+
+  private static final Map<String, String> COMPACTED =
+      Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+
+  private TopicProvisioner() {}
+
+  public static void ensureTopics(Properties clientProperties, LtvSettings settings, Topics topics)
+      throws InterruptedException {
+    int partitions = settings.getInt(Setting.TOPICS_PARTITIONS);
+    Optional<Short> replication = replication(settings);
+    List<NewTopic> wanted =
+        List.of(
+            new NewTopic(topics.orders().name(), Optional.of(partitions), replication),
+            new NewTopic(topics.customerLtv().name(), Optional.of(partitions), replication).configs(COMPACTED),
+            new NewTopic(topics.churnAlerts().name(), Optional.of(partitions), replication),
+            new NewTopic(topics.deadLetter(), Optional.of(partitions), replication),
+            new NewTopic(topics.model().name(), Optional.of(1), replication).configs(COMPACTED));
+    try (Admin admin = Admin.create(adminProperties(clientProperties))) {
+      Set<String> existing = admin.listTopics().names().get();
+      List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
+      admin.createTopics(missing).all().get();
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("Could not create the engine's topics", e.getCause());
+      }
+    }
+  }
+
+  /** Only the admin client's own keys, so it does not warn about every engine setting. */
+  private static Properties adminProperties(Properties all) {
+    Properties admin = new Properties();
+    Set<String> known = AdminClientConfig.configNames();
+    all.forEach((key, value) -> {
+      if (known.contains(String.valueOf(key))) {
+        admin.put(key, value);
+      }
+    });
+    return admin;
+  }
+
+  private static Optional<Short> replication(LtvSettings settings) {
+    short factor = (short) settings.getInt(Setting.TOPICS_REPLICATION);
+    return factor < 1 ? Optional.empty() : Optional.of(factor);
+  }
+}
