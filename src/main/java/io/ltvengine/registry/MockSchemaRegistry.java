@@ -25,6 +25,9 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
   private final Map<Integer, Schema> schemasById = new HashMap<>();
   private final Map<String, List<Integer>> idsBySubject = new HashMap<>();
 
+  /** A private registry, shared through no scope. */
+  public MockSchemaRegistry() {}
+
   /** The shared registry of {@code scope}, created on first use. */
   public static MockSchemaRegistry forScope(String scope) {
     return SCOPES.computeIfAbsent(scope, s -> new MockSchemaRegistry());

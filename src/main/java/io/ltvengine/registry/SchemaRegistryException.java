@@ -19,6 +19,7 @@ public class SchemaRegistryException extends RuntimeException {
   /** Registry error code for a schema the registry cannot parse (HTTP 422). */
   public static final int INVALID_SCHEMA = 42201;
 
+  private final String registryMessage;
   private final int errorCode;
   private final int httpStatus;
 
@@ -28,8 +29,14 @@ public class SchemaRegistryException extends RuntimeException {
 
   public SchemaRegistryException(String message, int errorCode, int httpStatus, Throwable cause) {
     super(message + " (error code " + errorCode + ", HTTP " + httpStatus + ")", cause);
+    this.registryMessage = message;
     this.errorCode = errorCode;
     this.httpStatus = httpStatus;
+  }
+
+  /** The registry's {@code message}, without the codes {@link #getMessage()} adds. */
+  public String registryMessage() {
+    return registryMessage;
   }
 
   /** The registry's {@code error_code}, or the HTTP status when the body carried none. */
