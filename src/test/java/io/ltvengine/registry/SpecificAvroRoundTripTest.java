@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.Order;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +90,31 @@ class SpecificAvroRoundTripTest {
 
     // Then
     assertThat(read).isEqualTo(AvroTestData.fullOrder());
+  }
+
+  @Test
+  void shouldRoundTripFromManyThreadsSharingOneSerde() throws Exception {
+    // Given one serde, as Kafka Streams shares it between its stream threads
+    SpecificAvroSerde<Order> serde = new SpecificAvroSerde<>(registry, Order.class);
+    Callable<Long> roundTrips = () -> IntStream.range(0, 500)
+        .mapToObj(i -> Order.newBuilder(AvroTestData.fullOrder()).setOrderId("o-" + i).build())
+        .filter(order -> order.equals(serde.deserializer().deserialize("orders",
+            serde.serializer().serialize("orders", order))))
+        .count();
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+
+    // When
+    List<Future<Long>> results;
+    try {
+      results = threads.invokeAll(Collections.nCopies(8, roundTrips));
+    } finally {
+      threads.shutdown();
+    }
+
+    // Then
+    for (Future<Long> result : results) {
+      assertThat(result.get()).isEqualTo(500);
+    }
   }
 
   private static <T extends SpecificRecord> void assertRoundTrip(SpecificAvroSerde<T> serde, T record) {
