@@ -145,7 +145,7 @@ public final class SchemaRegistryRestFixture implements AutoCloseable {
         .filter(s -> !s.isEmpty())
         .map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8))
         .toList();
-    String route = method + " " + String.join("/", path.stream().map(this::shape).toList());
+    String route = method + " " + String.join("/", path.stream().map(SchemaRegistryRestFixture::shape).toList());
     return switch (route) {
       case "GET subjects" -> registry.subjects();
       case "GET subjects/*/versions" ->
@@ -161,7 +161,7 @@ public final class SchemaRegistryRestFixture implements AutoCloseable {
   }
 
   /** Keeps the fixed words of a path and turns the variable parts into {@code *}. */
-  private String shape(String segment) {
+  private static String shape(String segment) {
     return switch (segment) {
       case "subjects", "versions", "latest", "schemas", "ids", "compatibility" -> segment;
       default -> "*";
