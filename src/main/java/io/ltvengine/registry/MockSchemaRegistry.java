@@ -107,7 +107,8 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
   public synchronized List<Integer> versions(String subject) {
     List<Integer> versions = idsBySubject.get(subject);
     if (versions == null || versions.isEmpty()) {
-      throw notFound("Subject '" + subject + "' not found.", SchemaRegistryException.SUBJECT_NOT_FOUND);
+      throw notFound("Subject '" + subject + "' not found.",
+          SchemaRegistryException.SUBJECT_NOT_FOUND);
     }
     return List.copyOf(versions);
   }

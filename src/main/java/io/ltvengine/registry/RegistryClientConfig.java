@@ -69,7 +69,8 @@ public record RegistryClientConfig(
     String source = string(config, AUTH_SOURCE).orElse("URL").toUpperCase();
     Optional<String> userInfo = switch (source) {
       case "USER_INFO" -> string(config, USER_INFO).or(() -> string(config, REGISTRY_USER_INFO));
-      case "URL" -> withUserInfo.stream().map(URI::getUserInfo).filter(Objects::nonNull).findFirst();
+      case "URL" ->
+          withUserInfo.stream().map(URI::getUserInfo).filter(Objects::nonNull).findFirst();
       default -> throw new IllegalArgumentException("Unsupported " + AUTH_SOURCE + ": " + source);
     };
     List<URI> urls = withUserInfo.stream().map(RegistryClientConfig::withoutUserInfo).toList();
@@ -92,16 +93,18 @@ public record RegistryClientConfig(
 
   private static URI parseUrl(String url) {
     URI uri = URI.create(url);
-    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+    boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+    if (!http || uri.getHost() == null) {
       // The URL itself is not shown: it may carry credentials.
-      throw new IllegalArgumentException("Schema registry URLs must look like http(s)://host[:port]");
+      throw new IllegalArgumentException("Schema registry URLs must be http(s)://host[:port]");
     }
     return uri;
   }
 
   private static URI withoutUserInfo(URI uri) {
     try {
-      return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
+      return new URI(
+          uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("Bad schema registry URL", e);
     }
@@ -126,7 +129,8 @@ public record RegistryClientConfig(
         char[] storePassword = password(config, SSL + "keystore.password");
         char[] keyPassword = string(config, SSL + "key.password")
             .map(String::toCharArray).orElse(storePassword);
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        KeyManagerFactory kmf =
+            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(loadStore(config, "keystore", keystore.get()), keyPassword);
         keyManagers = kmf.getKeyManagers();
       }

@@ -16,6 +16,9 @@ final class WireFormat {
   }
 
   static int readId(byte[] data) {
-    return (data[1] & 0xff) << 24 | (data[2] & 0xff) << 16 | (data[3] & 0xff) << 8 | (data[4] & 0xff);
+    return (data[1] & 0xff) << 24
+        | (data[2] & 0xff) << 16
+        | (data[3] & 0xff) << 8
+        | (data[4] & 0xff);
   }
 }

@@ -29,7 +29,8 @@ class MockSchemaRegistryTest {
 
   @Test
   void shouldShareOneRegistryPerScope() {
-    SchemaRegistryClient fromUrl = SchemaRegistryClients.create(Map.of("schema.registry.url", "mock://a"));
+    SchemaRegistryClient fromUrl =
+        SchemaRegistryClients.create(Map.of("schema.registry.url", "mock://a"));
 
     assertThat(fromUrl).isSameAs(MockSchemaRegistry.forScope("a"));
     assertThat(MockSchemaRegistry.forScope("b")).isNotSameAs(fromUrl);

@@ -7,6 +7,7 @@ import io.ltvengine.avro.LineItem;
 import io.ltvengine.avro.Order;
 import io.ltvengine.avro.OrderType;
 import io.ltvengine.avro.SalesChannel;
+import io.ltvengine.registry.InvalidWireFormatException.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -76,7 +77,7 @@ class SchemaEvolutionTest {
     // When / Then
     assertThatThrownBy(() -> deserializer.deserialize("legacy", bytes))
         .isInstanceOfSatisfying(InvalidWireFormatException.class,
-            e -> assertThat(e.reason()).isEqualTo(InvalidWireFormatException.Reason.INCOMPATIBLE_SCHEMA))
+            e -> assertThat(e.reason()).isEqualTo(Reason.INCOMPATIBLE_SCHEMA))
         .hasMessageContaining("amountMinor");
   }
 

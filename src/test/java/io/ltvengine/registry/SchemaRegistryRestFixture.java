@@ -87,8 +87,9 @@ public final class SchemaRegistryRestFixture implements AutoCloseable {
 
   /** Base URL, e.g. {@code http://127.0.0.1:41234}. */
   public String url() {
-    return (tls == null ? "http" : "https") + "://" + server.getAddress().getAddress().getHostAddress()
-        + ":" + server.getAddress().getPort();
+    InetSocketAddress address = server.getAddress();
+    return (tls == null ? "http" : "https") + "://" + address.getAddress().getHostAddress()
+        + ":" + address.getPort();
   }
 
   public MockSchemaRegistry registry() {
@@ -117,13 +118,17 @@ public final class SchemaRegistryRestFixture implements AutoCloseable {
     try (exchange) {
       if (failureStatus != 0) {
         error(exchange, failureStatus, failureStatus * 100 + 1, "Injected failure");
-      } else if (expectedAuthorization != null
-          && !expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      } else if (!authorized(exchange)) {
         error(exchange, 401, 401, "Unauthorized");
       } else {
         answer(exchange);
       }
     }
+  }
+
+  private boolean authorized(HttpExchange exchange) {
+    return expectedAuthorization == null
+        || expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"));
   }
 
   private void answer(HttpExchange exchange) throws IOException {
@@ -132,7 +137,7 @@ public final class SchemaRegistryRestFixture implements AutoCloseable {
     } catch (SchemaRegistryException e) {
       error(exchange, e.httpStatus(), e.errorCode(), e.registryMessage());
     } catch (SchemaParseException e) {
-      error(exchange, 422, SchemaRegistryException.INVALID_SCHEMA, "Invalid schema: " + e.getMessage());
+      error(exchange, 422, SchemaRegistryException.INVALID_SCHEMA, "Invalid schema " + e);
     } catch (IOException | RuntimeException e) {
       error(exchange, 500, 50001, e.toString());
     }
@@ -145,15 +150,19 @@ public final class SchemaRegistryRestFixture implements AutoCloseable {
         .filter(s -> !s.isEmpty())
         .map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8))
         .toList();
-    String route = method + " " + String.join("/", path.stream().map(SchemaRegistryRestFixture::shape).toList());
+    List<String> shape = path.stream().map(SchemaRegistryRestFixture::shape).toList();
+    String route = method + " " + String.join("/", shape);
     return switch (route) {
       case "GET subjects" -> registry.subjects();
       case "GET subjects/*/versions" ->
           IntStream.rangeClosed(1, registry.versions(path.get(1)).size()).boxed().toList();
-      case "GET subjects/*/versions/latest" -> metadata(registry.getLatestSchemaMetadata(path.get(1)));
-      case "POST subjects/*/versions" -> Map.of("id", registry.register(path.get(1), schema(exchange)));
+      case "GET subjects/*/versions/latest" ->
+          metadata(registry.getLatestSchemaMetadata(path.get(1)));
+      case "POST subjects/*/versions" ->
+          Map.of("id", registry.register(path.get(1), schema(exchange)));
       case "POST subjects/*" -> lookup(path.get(1), schema(exchange));
-      case "GET schemas/ids/*" -> Map.of("schema", registry.getSchemaById(id(path.get(2))).toString());
+      case "GET schemas/ids/*" ->
+          Map.of("schema", registry.getSchemaById(id(path.get(2))).toString());
       case "POST compatibility/subjects/*/versions/latest" ->
           Map.of("is_compatible", registry.testCompatibility(path.get(2), schema(exchange)));
       default -> throw new SchemaRegistryException("HTTP 404 Not Found", 404, 404);

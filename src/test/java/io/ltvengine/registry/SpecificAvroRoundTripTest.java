@@ -117,7 +117,8 @@ class SpecificAvroRoundTripTest {
     }
   }
 
-  private static <T extends SpecificRecord> void assertRoundTrip(SpecificAvroSerde<T> serde, T record) {
+  private static <T extends SpecificRecord> void assertRoundTrip(
+      SpecificAvroSerde<T> serde, T record) {
     // When
     byte[] bytes = serde.serializer().serialize("topic", record);
     T read = serde.deserializer().deserialize("topic", bytes);
