@@ -49,6 +49,23 @@ class SpecificAvroSerializerTest {
   }
 
   @Test
+  void shouldWriteExactBytesAgainAfterARecordFailedHalfway() throws IOException {
+    // Given a record that fails after its first fields were written
+    SpecificAvroSerializer<Order> serializer = new SpecificAvroSerializer<>(registry);
+    Order broken = Order.newBuilder(AvroTestData.fullOrder()).build();
+    broken.setCurrency(null);
+    assertThatThrownBy(() -> serializer.serialize("orders", broken))
+        .isInstanceOf(SerializationException.class);
+
+    // When
+    byte[] bytes = serializer.serialize("orders", AvroTestData.bareOrder());
+
+    // Then
+    assertThat(Arrays.copyOfRange(bytes, 5, bytes.length))
+        .isEqualTo(plainAvro(AvroTestData.bareOrder()));
+  }
+
+  @Test
   void shouldProduceKnownBytesForTinyRecordRegisteredAsIdOne() {
     // Given an empty registry, so that Tiny gets id 1
     Tiny tiny = new Tiny("ab", 3);
