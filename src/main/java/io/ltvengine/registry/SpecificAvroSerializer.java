@@ -77,11 +77,12 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
     for (int shift = 24; shift >= 0; shift -= 8) {
       scratch.out.write(target.id() >>> shift);
     }
-    // Unbuffered, so that a record failing half-way leaves nothing behind for the next one.
-    scratch.encoder = EncoderFactory.get().directBinaryEncoder(scratch.out, scratch.encoder);
+    scratch.encoder = EncoderFactory.get().binaryEncoder(scratch.out, scratch.encoder);
     try {
       target.writer().write(record, scratch.encoder);
+      scratch.encoder.flush();
     } catch (IOException | RuntimeException e) {
+      scratch.encoder = null; // its buffer holds part of the failed record
       throw new SerializationException("Cannot write Avro record for topic " + topic, e);
     }
     return scratch.out.toByteArray();
