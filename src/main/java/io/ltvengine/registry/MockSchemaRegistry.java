@@ -25,6 +25,9 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
   private final Map<Integer, Schema> schemasById = new HashMap<>();
   private final Map<String, List<Integer>> idsBySubject = new HashMap<>();
 
+  /** A private registry, shared through no scope. */
+  public MockSchemaRegistry() {}
+
   /** The shared registry of {@code scope}, created on first use. */
   public static MockSchemaRegistry forScope(String scope) {
     return SCOPES.computeIfAbsent(scope, s -> new MockSchemaRegistry());
@@ -104,7 +107,8 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
   public synchronized List<Integer> versions(String subject) {
     List<Integer> versions = idsBySubject.get(subject);
     if (versions == null || versions.isEmpty()) {
-      throw notFound("Subject '" + subject + "' not found.", SchemaRegistryException.SUBJECT_NOT_FOUND);
+      throw notFound("Subject '" + subject + "' not found.",
+          SchemaRegistryException.SUBJECT_NOT_FOUND);
     }
     return List.copyOf(versions);
   }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -62,13 +63,14 @@ public record RegistryClientConfig(
     List<URI> withUserInfo = Arrays.stream(rawUrls.split(","))
         .map(String::trim)
         .filter(s -> !s.isEmpty())
-        .map(URI::create)
+        .map(RegistryClientConfig::parseUrl)
         .toList();
-    String source = string(config, AUTH_SOURCE).orElse("").toUpperCase();
+    // Confluent's default source is URL: user-info in a URL is used without further settings.
+    String source = string(config, AUTH_SOURCE).orElse("URL").toUpperCase();
     Optional<String> userInfo = switch (source) {
-      case "", "NONE" -> Optional.empty();
       case "USER_INFO" -> string(config, USER_INFO).or(() -> string(config, REGISTRY_USER_INFO));
-      case "URL" -> withUserInfo.stream().map(URI::getUserInfo).filter(u -> u != null).findFirst();
+      case "URL" ->
+          withUserInfo.stream().map(URI::getUserInfo).filter(Objects::nonNull).findFirst();
       default -> throw new IllegalArgumentException("Unsupported " + AUTH_SOURCE + ": " + source);
     };
     List<URI> urls = withUserInfo.stream().map(RegistryClientConfig::withoutUserInfo).toList();
@@ -89,9 +91,20 @@ public record RegistryClientConfig(
     return "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
   }
 
+  private static URI parseUrl(String url) {
+    URI uri = URI.create(url);
+    boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+    if (!http || uri.getHost() == null) {
+      // The URL itself is not shown: it may carry credentials.
+      throw new IllegalArgumentException("Schema registry URLs must be http(s)://host[:port]");
+    }
+    return uri;
+  }
+
   private static URI withoutUserInfo(URI uri) {
     try {
-      return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
+      return new URI(
+          uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("Bad schema registry URL", e);
     }
@@ -116,7 +129,8 @@ public record RegistryClientConfig(
         char[] storePassword = password(config, SSL + "keystore.password");
         char[] keyPassword = string(config, SSL + "key.password")
             .map(String::toCharArray).orElse(storePassword);
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        KeyManagerFactory kmf =
+            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(loadStore(config, "keystore", keystore.get()), keyPassword);
         keyManagers = kmf.getKeyManagers();
       }

@@ -159,7 +159,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         "No schema registry reachable at " + urls, lastFailure);
   }
 
-  private HttpRequest request(URI base, String path, String method, HttpRequest.BodyPublisher body) {
+  private HttpRequest request(
+      URI base, String path, String method, HttpRequest.BodyPublisher body) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stripSlash(base) + path))
         .timeout(config.requestTimeout())
         .header("Accept", CONTENT_TYPE)
@@ -180,7 +181,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     if (status >= 200 && status < 300 && body != null) {
       return body;
     }
-    int errorCode = body != null && body.has("error_code") ? body.get("error_code").asInt() : status;
+    int errorCode =
+        body != null && body.has("error_code") ? body.get("error_code").asInt() : status;
     String message = body != null && body.has("message")
         ? body.get("message").asText()
         : "Schema registry answered HTTP " + status;

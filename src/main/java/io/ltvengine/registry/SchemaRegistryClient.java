@@ -20,7 +20,7 @@ public interface SchemaRegistryClient {
   /** Returns the newest version registered under {@code subject}. */
   SchemaMetadata getLatestSchemaMetadata(String subject);
 
-  /** Looks up the id of {@code schema} already registered under {@code subject}, without registering. */
+  /** Looks up the id of {@code schema} under {@code subject}, without registering it. */
   int getId(String subject, Schema schema);
 
   /** Whether {@code schema} may be registered as the next version of {@code subject}. */

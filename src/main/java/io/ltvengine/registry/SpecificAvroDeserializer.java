@@ -23,9 +23,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  * {@code specific.avro.value.type} / {@code specific.avro.key.type}, or else the generated class
  * named by the writer schema, as Confluent's deserializer does. Thread-safe.
  *
- * <p>A bad record throws {@link InvalidWireFormatException} (a Kafka {@code SerializationException}
- * with a {@link Reason}); an unreachable registry throws {@link SchemaRegistryUnavailableException},
- * which is not one, so that the record is not mistaken for a bad one.
+ * <p>A bad record throws {@link InvalidWireFormatException}, a Kafka
+ * {@code SerializationException} with a {@link Reason}; an unreachable registry throws
+ * {@link SchemaRegistryUnavailableException}, which is not one, so that the record is not
+ * mistaken for a bad one.
  */
 public final class SpecificAvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
@@ -78,7 +79,7 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
       return reader.read(null, decoder);
     } catch (IOException | RuntimeException e) {
       throw new InvalidWireFormatException(Reason.MALFORMED_AVRO,
-          "cannot decode record with schema id " + WireFormat.readId(data) + " on topic " + topic, e);
+          "cannot decode schema id " + WireFormat.readId(data) + " on topic " + topic, e);
     }
   }
 

@@ -58,8 +58,8 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
   @Override
   public void configure(Map<String, ?> config, boolean isKey) {
     this.isKey = isKey;
-    this.autoRegister = WireFormat.flag(config, AUTO_REGISTER_SCHEMAS, true);
-    this.useLatestVersion = WireFormat.flag(config, USE_LATEST_VERSION, false);
+    this.autoRegister = flag(config, AUTO_REGISTER_SCHEMAS, true);
+    this.useLatestVersion = flag(config, USE_LATEST_VERSION, false);
     if (client == null) {
       client = SchemaRegistryClients.create(config);
     }
@@ -82,6 +82,7 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
       target.writer().write(record, scratch.encoder);
       scratch.encoder.flush();
     } catch (IOException | RuntimeException e) {
+      scratch.encoder = null; // its buffer holds part of the failed record
       throw new SerializationException("Cannot write Avro record for topic " + topic, e);
     }
     return scratch.out.toByteArray();
@@ -101,6 +102,11 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
       targets.putIfAbsent(schema, target);
     }
     return target;
+  }
+
+  private static boolean flag(Map<String, ?> config, String key, boolean fallback) {
+    Object value = config.get(key);
+    return value == null ? fallback : Boolean.parseBoolean(String.valueOf(value).trim());
   }
 
   private int schemaId(String subject, Schema schema) {

@@ -1,7 +1,5 @@
 package io.ltvengine.registry;
 
-import java.util.Map;
-
 /** Confluent's framing and naming rules shared by the serializer and the deserializer. */
 final class WireFormat {
 
@@ -18,11 +16,9 @@ final class WireFormat {
   }
 
   static int readId(byte[] data) {
-    return (data[1] & 0xff) << 24 | (data[2] & 0xff) << 16 | (data[3] & 0xff) << 8 | (data[4] & 0xff);
-  }
-
-  static boolean flag(Map<String, ?> config, String key, boolean fallback) {
-    Object value = config.get(key);
-    return value == null ? fallback : Boolean.parseBoolean(String.valueOf(value).trim());
+    return (data[1] & 0xff) << 24
+        | (data[2] & 0xff) << 16
+        | (data[3] & 0xff) << 8
+        | (data[4] & 0xff);
   }
 }
