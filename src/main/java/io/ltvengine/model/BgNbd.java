@@ -53,7 +53,7 @@ public final class BgNbd implements PurchaseModel {
 
   @Override
   public Map<String, Double> parameters() {
-    return Map.of("r", r, "alpha", alpha, "a", a, "b", b);
+    return Parameters.named(new String[] {"r", "alpha", "a", "b"}, r, alpha, a, b);
   }
 
   /** Equation (6), in log space: ln of [A + delta(x &gt; 0) B] via log-sum-exp. */

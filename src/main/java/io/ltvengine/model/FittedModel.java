@@ -1,5 +1,6 @@
 package io.ltvengine.model;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ public record FittedModel(
     String model, Map<String, Double> parameters, double logLikelihood, TimeUnit timeUnit) {
 
   public FittedModel {
-    parameters = Map.copyOf(parameters);
+    parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
   }
 
   public PurchaseModel toPurchaseModel() {

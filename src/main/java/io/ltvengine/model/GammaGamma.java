@@ -47,7 +47,7 @@ public final class GammaGamma {
   }
 
   public Map<String, Double> parameters() {
-    return Map.of("p", p, "q", q, "gamma", gamma);
+    return Parameters.named(new String[] {"p", "q", "gamma"}, p, q, gamma);
   }
 
   /**

@@ -49,7 +49,7 @@ public final class ModifiedBgNbd implements PurchaseModel {
 
   @Override
   public Map<String, Double> parameters() {
-    return Map.of("r", r, "alpha", alpha, "a", a, "b", b);
+    return Parameters.named(new String[] {"r", "alpha", "a", "b"}, r, alpha, a, b);
   }
 
   /**

@@ -48,7 +48,7 @@ public final class ParetoNbd implements PurchaseModel {
 
   @Override
   public Map<String, Double> parameters() {
-    return Map.of("r", r, "alpha", alpha, "s", s, "beta", beta);
+    return Parameters.named(new String[] {"r", "alpha", "s", "beta"}, r, alpha, s, beta);
   }
 
   /**

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Real-time customer lifetime value and churn-risk engine on Kafka Streams.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, FitCommand.class, ScoreCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
