@@ -81,8 +81,8 @@ public final class FitCommand implements Callable<Integer> {
     Map<String, Object> report = report(fit, start);
     report.put("simulationMs", simulationMs);
     report.put("distinctHistories", CustomerHistory.groupByHistory(customers).size());
-    report.put("trueBgnbd", Map.of("r", SYNTHETIC_TRUTH[0], "alpha", SYNTHETIC_TRUTH[1],
-        "a", SYNTHETIC_TRUTH[2], "b", SYNTHETIC_TRUTH[3]));
+    report.put("trueBgnbd", new BgNbd(
+        SYNTHETIC_TRUTH[0], SYNTHETIC_TRUTH[1], SYNTHETIC_TRUTH[2], SYNTHETIC_TRUTH[3]).parameters());
     return report;
   }
 
