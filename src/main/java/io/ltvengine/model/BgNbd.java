@@ -101,6 +101,33 @@ public final class BgNbd implements PurchaseModel {
     return (a + b + x - 1) / (a - 1) * (1 - Math.pow(1 - z, a - 1) * f);
   }
 
+  @Override
+  public double[] expectedPurchasesCurve(int horizon, CustomerHistory h) {
+    return expectedPurchasesCurveIfActive(r, alpha, a, b, h.x(), h.age(), horizon, pAlive(h));
+  }
+
+  /**
+   * {@link #expectedPurchasesIfActive} at t = 0..horizon, times {@code pAlive}. The points share
+   * one 2F1 series, which makes a CLV cost about as much as a single expectation.
+   */
+  static double[] expectedPurchasesCurveIfActive(
+      double r, double alpha, double a, double b, int x, double age, int horizon, double pAlive) {
+    double[] z = new double[horizon + 1];
+    for (int k = 0; k <= horizon; k++) {
+      z[k] = k / (alpha + age + k);
+    }
+    double[] f = Hypergeometric2F1.series(a + b - 1 - r, a - 1, a + b + x - 1, z);
+    double scale = pAlive * (a + b + x - 1) / (a - 1);
+    double logStart = Math.log(alpha + age);
+    double[] curve = new double[horizon + 1];
+    for (int k = 1; k <= horizon; k++) {
+      // (1 - z)^(a-1) with 1 - z = (alpha+T)/(alpha+T+k); Math.log is much cheaper than log1p.
+      double power = Math.exp((a - 1) * (logStart - Math.log(alpha + age + k)));
+      curve[k] = scale * (1 - power * f[k]);
+    }
+    return curve;
+  }
+
   /** Equation (7): E[X(t)] for a customer who has just made the first purchase. */
   public double expectedPurchasesOfNewCustomer(double t) {
     double z = t / (alpha + t);

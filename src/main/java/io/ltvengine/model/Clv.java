@@ -25,12 +25,15 @@ public final class Clv {
 
   /** CLV of one customer given the value (spend or margin) of each future purchase. */
   public double value(PurchaseModel model, CustomerHistory history, double valuePerPurchase) {
+    return value(model.expectedPurchasesCurve(horizon(), history), valuePerPurchase);
+  }
+
+  /** CLV from a curve of cumulative expected purchases at periods 0..horizon. */
+  public double value(double[] expectedPurchasesCurve, double valuePerPurchase) {
     double discountedPurchases = 0;
-    double before = 0;
     for (int k = 1; k < discountFactors.length; k++) {
-      double upToK = model.expectedPurchases(k, history);
-      discountedPurchases += (upToK - before) * discountFactors[k];
-      before = upToK;
+      discountedPurchases +=
+          (expectedPurchasesCurve[k] - expectedPurchasesCurve[k - 1]) * discountFactors[k];
     }
     return discountedPurchases * valuePerPurchase;
   }

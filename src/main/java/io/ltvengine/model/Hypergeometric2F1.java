@@ -1,5 +1,7 @@
 package io.ltvengine.model;
 
+import java.util.Arrays;
+
 /**
  * Gauss hypergeometric function 2F1(a, b; c; z) for real z &lt; 1, as needed by the BG/NBD, MBG/NBD,
  * Pareto/NBD and sBG models.
@@ -71,12 +73,43 @@ public final class Hypergeometric2F1 {
       if (!Double.isFinite(sum)) {
         throw failure("series overflowed", a, b, c, z);
       }
-      // A small term only ends the sum once the terms are shrinking for good.
-      if (term == 0 || (Math.abs(term) <= RELATIVE_TOLERANCE * Math.abs(sum) && Math.abs(ratio) < 1)) {
+      if (converged(term, sum, ratio)) {
         return sum;
       }
     }
     throw failure("series did not converge in " + MAX_TERMS + " terms", a, b, c, z);
+  }
+
+  /**
+   * The Gauss series at several points at once, for 0 &lt;= z[0] &lt;= ... &lt;= z[m-1] &lt; 1, sharing
+   * each coefficient (a)_n (b)_n / ((c)_n n!) between the points. The terms are largest at the last
+   * point, so its convergence ends the sum. Callers choose the representation.
+   */
+  static double[] series(double a, double b, double c, double[] z) {
+    int last = z.length - 1;
+    double[] term = new double[z.length];
+    double[] sum = new double[z.length];
+    Arrays.fill(term, 1);
+    Arrays.fill(sum, 1);
+    for (int n = 0; n < MAX_TERMS; n++) {
+      double coefficient = (a + n) * (b + n) / ((c + n) * (n + 1));
+      for (int k = 0; k <= last; k++) {
+        term[k] *= coefficient * z[k];
+        sum[k] += term[k];
+      }
+      if (!Double.isFinite(sum[last])) {
+        throw failure("series overflowed", a, b, c, z[last]);
+      }
+      if (converged(term[last], sum[last], coefficient * z[last])) {
+        return sum;
+      }
+    }
+    throw failure("series did not converge in " + MAX_TERMS + " terms", a, b, c, z[last]);
+  }
+
+  /** A small term only ends a sum once the terms are shrinking for good. */
+  private static boolean converged(double term, double sum, double ratio) {
+    return term == 0 || (Math.abs(term) <= RELATIVE_TOLERANCE * Math.abs(sum) && Math.abs(ratio) < 1);
   }
 
   private static void checkArguments(double a, double b, double c, double z) {

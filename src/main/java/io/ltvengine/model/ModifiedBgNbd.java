@@ -83,6 +83,11 @@ public final class ModifiedBgNbd implements PurchaseModel {
   }
 
   @Override
+  public double[] expectedPurchasesCurve(int horizon, CustomerHistory h) {
+    return BgNbd.expectedPurchasesCurveIfActive(r, alpha, a, b + 1, h.x(), h.age(), horizon, pAlive(h));
+  }
+
+  @Override
   public double ageWhenPAliveDropsBelow(double threshold, int x, double tx) {
     return BgNbd.ageWhereLogOddsReach(threshold, Math.log(a / (b + x)), r + x, alpha, tx);
   }

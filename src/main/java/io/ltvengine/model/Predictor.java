@@ -33,11 +33,9 @@ public final class Predictor {
   /** Scores a history already expressed in the models' time unit. */
   public Score score(CustomerHistory history) {
     double avgSpend = spend.expectedAverageSpend(history);
+    double[] curve = purchases.expectedPurchasesCurve(clv.horizon(), history);
     return new Score(
-        purchases.pAlive(history),
-        purchases.expectedPurchases(clv.horizon(), history),
-        avgSpend,
-        clv.value(purchases, history, avgSpend));
+        purchases.pAlive(history), curve[clv.horizon()], avgSpend, clv.value(curve, avgSpend));
   }
 
   /**

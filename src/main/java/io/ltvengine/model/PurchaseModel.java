@@ -31,6 +31,18 @@ public interface PurchaseModel {
   double expectedPurchases(double t, CustomerHistory history);
 
   /**
+   * Expected purchases in (T, T + k] for k = 0, 1, ..., horizon: the cumulative curve a CLV
+   * discounts period by period. Models override this when the points can share work.
+   */
+  default double[] expectedPurchasesCurve(int horizon, CustomerHistory history) {
+    double[] curve = new double[horizon + 1];
+    for (int k = 1; k <= horizon; k++) {
+      curve[k] = expectedPurchases(k, history);
+    }
+    return curve;
+  }
+
+  /**
    * The age T at which P(alive) of a customer with x repeat purchases, the last at tx, first falls
    * below {@code threshold}; tx if it already is; infinity if it never does. The streaming churn
    * scheduler uses this to know when to flag a silent customer.
