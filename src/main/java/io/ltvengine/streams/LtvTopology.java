@@ -10,7 +10,8 @@ import io.ltvengine.streams.processors.ChurnClock;
 import io.ltvengine.streams.processors.OrderProcessor;
 import io.ltvengine.streams.processors.OrderProcessorSupplier;
 import io.ltvengine.streams.processors.OrderValidator;
-import io.ltvengine.streams.processors.Predictions;
+import io.ltvengine.streams.processors.ModelPredictions;
+import io.ltvengine.streams.processors.ModelStoreUpdater;
 import io.ltvengine.streams.stores.CustomerStateSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -33,14 +34,17 @@ public final class LtvTopology {
   public static final String ORDER_PROCESSOR = "order-processor";
   public static final String LTV_SINK = "customer-ltv-sink";
   public static final String ALERTS_SINK = "churn-alerts-sink";
+  public static final String MODEL_SOURCE = "ltv-model-source";
+  public static final String MODEL_UPDATER = "ltv-model-updater";
 
   private LtvTopology() {}
 
-  /** What the topology needs from its surroundings: time, the model, and somewhere to count. */
-  public record Environment(ChurnClock clock, Predictions predictions, MeterRegistry meters) {}
+  /** What the topology needs from its surroundings: a clock and somewhere to count. */
+  public record Environment(ChurnClock clock, MeterRegistry meters) {}
 
   public static Topology build(LtvSettings settings, Topics topics, Environment environment) {
     Topology topology = new Topology();
+    addModelStore(topology, topics);
     topology.addSource(
         ORDERS_SOURCE,
         topics.orders().keySerde().deserializer(),
@@ -61,6 +65,22 @@ public final class LtvTopology {
         topics.churnAlerts().valueSerde().serializer(),
         ORDER_PROCESSOR);
     return topology;
+  }
+
+  /** Every instance keeps the latest published parameters of every model, restored at start-up. */
+  private static void addModelStore(Topology topology, Topics topics) {
+    topology.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(StoreNames.MODEL),
+                topics.model().keySerde(),
+                topics.model().valueSerde())
+            .withLoggingDisabled(),
+        MODEL_SOURCE,
+        topics.model().keySerde().deserializer(),
+        topics.model().valueSerde().deserializer(),
+        topics.model().name(),
+        MODEL_UPDATER,
+        () -> new ModelStoreUpdater(StoreNames.MODEL));
   }
 
   private static OrderProcessorSupplier orderProcessor(LtvSettings settings, Environment environment) {
@@ -92,6 +112,7 @@ public final class LtvTopology {
             StoreNames.ORDER_DEDUP,
             StoreNames.CHURN_INDEX,
             StoreNames.POPULATION_RHYTHM,
+            StoreNames.MODEL,
             LTV_SINK,
             ALERTS_SINK);
     OrderProcessor.ChurnSchedule schedule =
@@ -108,7 +129,12 @@ public final class LtvTopology {
         validator,
         assessor,
         records,
-        environment.predictions(),
+        new ModelPredictions.Options(
+            settings.get(Setting.MODEL_NAME),
+            settings.getDouble(Setting.HORIZON_DAYS),
+            settings.getDouble(Setting.DISCOUNT_RATE),
+            settings.getDouble(Setting.PALIVE_HIGH_RISK)),
+        currency.minorPerMajor(),
         settings.getDouble(Setting.DEFAULT_GAP_DAYS),
         settings.getLong(Setting.MIN_POPULATION_GAPS),
         new LtvMetrics(environment.meters()),

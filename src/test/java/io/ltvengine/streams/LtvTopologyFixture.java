@@ -2,10 +2,10 @@ package io.ltvengine.streams;
 
 import io.ltvengine.avro.ChurnAlert;
 import io.ltvengine.avro.CustomerLtv;
+import io.ltvengine.avro.LtvModel;
 import io.ltvengine.avro.Order;
 import io.ltvengine.registry.MockSchemaRegistry;
 import io.ltvengine.streams.processors.ChurnClock;
-import io.ltvengine.streams.processors.Predictions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.Map;
@@ -36,6 +36,7 @@ final class LtvTopologyFixture implements AutoCloseable {
   final TestOutputTopic<String, CustomerLtv> ltv;
   final TestOutputTopic<String, ChurnAlert> alerts;
   final TestOutputTopic<byte[], byte[]> deadLetters;
+  final TestInputTopic<String, LtvModel> models;
   private final String scope = "ltv-test-" + UUID.randomUUID();
 
   LtvTopologyFixture() {
@@ -66,14 +67,16 @@ final class LtvTopologyFixture implements AutoCloseable {
             topics.churnAlerts().name(),
             topics.churnAlerts().keySerde().deserializer(),
             topics.churnAlerts().valueSerde().deserializer());
+    models =
+        driver.createInputTopic(
+            topics.model().name(), new StringSerializer(), topics.model().valueSerde().serializer());
     deadLetters =
         driver.createOutputTopic(
             topics.deadLetter(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
   static LtvTopology.Environment environment() {
-    return new LtvTopology.Environment(
-        ChurnClock.PUNCTUATION_TIME, Predictions.NONE, new SimpleMeterRegistry());
+    return new LtvTopology.Environment(ChurnClock.PUNCTUATION_TIME, new SimpleMeterRegistry());
   }
 
   Map<String, Object> registryConfig() {

@@ -5,7 +5,6 @@ import io.ltvengine.app.service.LtvApplication;
 import io.ltvengine.streams.LtvSettings;
 import io.ltvengine.streams.LtvTopology;
 import io.ltvengine.streams.processors.ChurnClock;
-import io.ltvengine.streams.processors.Predictions;
 import io.micrometer.core.instrument.Metrics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -80,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
 
   private static void runUntilStopped(LtvSettings settings) throws InterruptedException {
     LtvTopology.Environment environment =
-        new LtvTopology.Environment(ChurnClock.PUNCTUATION_TIME, Predictions.NONE, Metrics.globalRegistry);
+        new LtvTopology.Environment(ChurnClock.PUNCTUATION_TIME, Metrics.globalRegistry);
     CountDownLatch stopped = new CountDownLatch(1);
     try (LtvApplication application = new LtvApplication(settings, environment)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "ltv-shutdown"));

@@ -15,19 +15,19 @@ final class CustomerValuation {
 
   private final CustomerAssessor assessor;
   private final OutputRecords records;
-  private final Predictions predictions;
+  private Predictions predictions;
   private ChurnIndex churnIndex;
   private PopulationRhythm population;
 
-  CustomerValuation(CustomerAssessor assessor, OutputRecords records, Predictions predictions) {
+  CustomerValuation(CustomerAssessor assessor, OutputRecords records) {
     this.assessor = assessor;
     this.records = records;
-    this.predictions = predictions;
   }
 
-  void bind(ChurnIndex churnIndex, PopulationRhythm population) {
+  void bind(ChurnIndex churnIndex, PopulationRhythm population, Predictions predictions) {
     this.churnIndex = churnIndex;
     this.population = population;
+    this.predictions = predictions;
   }
 
   OutputRecords records() {
@@ -46,9 +46,14 @@ final class CustomerValuation {
     return assessor.assess(state, now, population.meanGapDays(), predictions.predict(state, now));
   }
 
-  /** When the customer's silence becomes notable. */
+  /**
+   * When the customer's silence becomes notable: when the model's P(alive) falls below the alert
+   * threshold, or by the rhythm rule where no model can judge the customer.
+   */
   long quietFrom(CustomerState state) {
-    return assessor.quietFrom(state, population.meanGapDays());
+    return predictions
+        .alertTime(state)
+        .orElseGet(() -> assessor.quietFrom(state, population.meanGapDays()));
   }
 
   /** Moves the customer's index entry to their new check time, or removes it during an episode. */

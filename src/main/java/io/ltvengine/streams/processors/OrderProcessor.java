@@ -1,6 +1,7 @@
 package io.ltvengine.streams.processors;
 
 import io.ltvengine.avro.ChurnAlert;
+import io.ltvengine.avro.LtvModel;
 import io.ltvengine.avro.Order;
 import io.ltvengine.avro.OrderType;
 import io.ltvengine.avro.state.CustomerState;
@@ -19,6 +20,7 @@ import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
@@ -34,6 +36,7 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
       String dedupStore,
       String churnIndexStore,
       String populationStore,
+      String modelStore,
       String ltvChild,
       String alertChild) {}
 
@@ -45,6 +48,8 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
   private final ChurnSchedule schedule;
   private final OrderValidator validator;
   private final CustomerValuation valuation;
+  private final ModelPredictions.Options modelOptions;
+  private final double minorPerMajor;
   private final double defaultGapDays;
   private final long minPopulationGaps;
   private final LtvMetrics metrics;
@@ -57,6 +62,8 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
       ChurnSchedule schedule,
       OrderValidator validator,
       CustomerValuation valuation,
+      ModelPredictions.Options modelOptions,
+      double minorPerMajor,
       double defaultGapDays,
       long minPopulationGaps,
       LtvMetrics metrics) {
@@ -64,6 +71,8 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
     this.schedule = schedule;
     this.validator = validator;
     this.valuation = valuation;
+    this.modelOptions = modelOptions;
+    this.minorPerMajor = minorPerMajor;
     this.defaultGapDays = defaultGapDays;
     this.minPopulationGaps = minPopulationGaps;
     this.metrics = metrics;
@@ -76,8 +85,11 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
     seenOrders = context.getStateStore(wiring.dedupStore());
     KeyValueStore<Bytes, byte[]> index = context.getStateStore(wiring.churnIndexStore());
     KeyValueStore<String, Long> population = context.getStateStore(wiring.populationStore());
+    ReadOnlyKeyValueStore<String, LtvModel> models = context.getStateStore(wiring.modelStore());
     valuation.bind(
-        new ChurnIndex(index), new PopulationRhythm(population, defaultGapDays, minPopulationGaps));
+        new ChurnIndex(index),
+        new PopulationRhythm(population, defaultGapDays, minPopulationGaps),
+        new ModelPredictions(models, modelOptions, minorPerMajor));
     ChurnPunctuator punctuator =
         new ChurnPunctuator(
             context, customers, valuation, wiring, schedule.clock(), schedule.maxChecksPerPunctuation(), metrics);

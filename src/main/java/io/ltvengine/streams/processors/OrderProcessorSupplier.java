@@ -19,7 +19,8 @@ public final class OrderProcessorSupplier
   private final OrderValidator validator;
   private final CustomerAssessor assessor;
   private final OutputRecords records;
-  private final Predictions predictions;
+  private final ModelPredictions.Options modelOptions;
+  private final double minorPerMajor;
   private final double defaultGapDays;
   private final long minPopulationGaps;
   private final LtvMetrics metrics;
@@ -31,7 +32,8 @@ public final class OrderProcessorSupplier
       OrderValidator validator,
       CustomerAssessor assessor,
       OutputRecords records,
-      Predictions predictions,
+      ModelPredictions.Options modelOptions,
+      double minorPerMajor,
       double defaultGapDays,
       long minPopulationGaps,
       LtvMetrics metrics,
@@ -41,7 +43,8 @@ public final class OrderProcessorSupplier
     this.validator = validator;
     this.assessor = assessor;
     this.records = records;
-    this.predictions = predictions;
+    this.modelOptions = modelOptions;
+    this.minorPerMajor = minorPerMajor;
     this.defaultGapDays = defaultGapDays;
     this.minPopulationGaps = minPopulationGaps;
     this.metrics = metrics;
@@ -54,7 +57,9 @@ public final class OrderProcessorSupplier
         wiring,
         schedule,
         validator,
-        new CustomerValuation(assessor, records, predictions),
+        new CustomerValuation(assessor, records),
+        modelOptions,
+        minorPerMajor,
         defaultGapDays,
         minPopulationGaps,
         metrics);
