@@ -18,7 +18,7 @@ public final class BgNbd implements PurchaseModel {
   private final double alpha;
   private final double a;
   private final double b;
-  /** Parameter-only part of the log-likelihood: -ln Gamma(r) + r ln alpha - ln B(a, b). */
+  /** Parameter-only part of the log-likelihood: r ln alpha. */
   private final double logLikelihoodConstant;
 
   public BgNbd(double r, double alpha, double a, double b) {
@@ -26,7 +26,7 @@ public final class BgNbd implements PurchaseModel {
     this.alpha = alpha;
     this.a = a;
     this.b = b;
-    this.logLikelihoodConstant = -Gamma.logGamma(r) + r * Math.log(alpha) - Beta.logBeta(a, b);
+    this.logLikelihoodConstant = r * Math.log(alpha);
   }
 
   static BgNbd fromParameters(Map<String, Double> p) {
@@ -60,7 +60,39 @@ public final class BgNbd implements PurchaseModel {
   @Override
   public double logLikelihood(CustomerHistory h) {
     int x = h.x();
-    double common = logLikelihoodConstant + Gamma.logGamma(r + x) + Beta.logBeta(a, b + x);
+    double countTerm = Gamma.logGamma(r + x) - Gamma.logGamma(r)
+        + Beta.logBeta(a, b + x) - Beta.logBeta(a, b);
+    return logLikelihood(h, countTerm);
+  }
+
+  /**
+   * Equation (6) summed over weighted rows. The terms that depend on x only are tabulated once
+   * per call by recurrence instead of per row by log-gamma, which is what makes a fit on a
+   * million customers take seconds.
+   */
+  @Override
+  public double logLikelihood(List<CustomerHistory> rows) {
+    double[] countTerms = countTerms(rows.stream().mapToInt(CustomerHistory::x).max().orElse(0));
+    return rows.parallelStream()
+        .mapToDouble(h -> h.weight() * logLikelihood(h, countTerms[h.x()]))
+        .sum();
+  }
+
+  /**
+   * ln[Gamma(r+x)/Gamma(r)] + ln[B(a, b+x)/B(a, b)] for x = 0..maxX, from
+   * Gamma(r+x+1) = (r+x) Gamma(r+x) and B(a, b+x+1) = B(a, b+x) (b+x)/(a+b+x).
+   */
+  private double[] countTerms(int maxX) {
+    double[] terms = new double[maxX + 1];
+    for (int x = 1; x <= maxX; x++) {
+      terms[x] = terms[x - 1] + Math.log((r + x - 1) * (b + x - 1) / (a + b + x - 1));
+    }
+    return terms;
+  }
+
+  private double logLikelihood(CustomerHistory h, double countTerm) {
+    int x = h.x();
+    double common = logLikelihoodConstant + countTerm;
     double stillActive = -(r + x) * Math.log(alpha + h.age());
     if (x == 0) {
       return common + stillActive;

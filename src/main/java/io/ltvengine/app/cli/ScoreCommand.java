@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Fits on the calibration period, then prints P(alive), expected purchases and CLV per customer. */
@@ -57,6 +58,12 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!PurchaseModels.NAMES.contains(model)) {
+      throw new ParameterException(spec.commandLine(), "invalid --model: " + model);
+    }
+    if (!List.of("csv", "json").contains(output)) {
+      throw new ParameterException(spec.commandLine(), "invalid --output: " + output);
+    }
     List<CustomerSummary> customers = inputOptions.readCustomers();
     List<CustomerHistory> histories = customers.stream().map(CustomerSummary::history).toList();
     PurchaseModel purchases = PurchaseModels.fit(model, CustomerHistory.groupByHistory(histories));
@@ -64,7 +71,7 @@ public final class ScoreCommand implements Callable<Integer> {
     Predictor predictor =
         new Predictor(purchases, spend, horizon, discountRate, inputOptions.timeUnit());
     PrintWriter out = spec.commandLine().getOut();
-    boolean json = output.equalsIgnoreCase("json");
+    boolean json = output.equals("json");
     if (!json) {
       out.println(HEADER);
     }
