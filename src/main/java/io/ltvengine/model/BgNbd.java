@@ -18,15 +18,19 @@ public final class BgNbd implements PurchaseModel {
   private final double alpha;
   private final double a;
   private final double b;
-  /** Parameter-only part of the log-likelihood: r ln alpha. */
-  private final double logLikelihoodConstant;
+  /** Parameter-only terms of the log-likelihood, computed once per parameter set. */
+  private final double rLogAlpha;
+  private final double logGammaR;
+  private final double logBetaAB;
 
   public BgNbd(double r, double alpha, double a, double b) {
     this.r = r;
     this.alpha = alpha;
     this.a = a;
     this.b = b;
-    this.logLikelihoodConstant = r * Math.log(alpha);
+    this.rLogAlpha = r * Math.log(alpha);
+    this.logGammaR = Gamma.logGamma(r);
+    this.logBetaAB = Beta.logBeta(a, b);
   }
 
   static BgNbd fromParameters(Map<String, Double> p) {
@@ -60,8 +64,7 @@ public final class BgNbd implements PurchaseModel {
   @Override
   public double logLikelihood(CustomerHistory h) {
     int x = h.x();
-    double countTerm = Gamma.logGamma(r + x) - Gamma.logGamma(r)
-        + Beta.logBeta(a, b + x) - Beta.logBeta(a, b);
+    double countTerm = Gamma.logGamma(r + x) - logGammaR + Beta.logBeta(a, b + x) - logBetaAB;
     return logLikelihood(h, countTerm);
   }
 
@@ -92,7 +95,7 @@ public final class BgNbd implements PurchaseModel {
 
   private double logLikelihood(CustomerHistory h, double countTerm) {
     int x = h.x();
-    double common = logLikelihoodConstant + countTerm;
+    double common = rLogAlpha + countTerm;
     double stillActive = -(r + x) * Math.log(alpha + h.age());
     if (x == 0) {
       return common + stillActive;
@@ -174,14 +177,14 @@ public final class BgNbd implements PurchaseModel {
   public double probabilityOfPurchases(int n, double t) {
     double logP0 = Math.log(alpha / (alpha + t));
     double logQ = Math.log(t / (alpha + t));
-    double first = Math.exp(Beta.logBeta(a, b + n) - Beta.logBeta(a, b)
-        + Gamma.logGamma(r + n) - Gamma.logGamma(r) - Gamma.logGamma(n + 1.0)
+    double first = Math.exp(Beta.logBeta(a, b + n) - logBetaAB
+        + Gamma.logGamma(r + n) - logGammaR - Gamma.logGamma(n + 1.0)
         + r * logP0 + (n == 0 ? 0 : n * logQ));
     if (n == 0) {
       return first;
     }
     double tail = Beta.regularizedBeta(t / (alpha + t), n, r);
-    return first + Math.exp(Beta.logBeta(a + 1, b + n - 1) - Beta.logBeta(a, b)) * tail;
+    return first + Math.exp(Beta.logBeta(a + 1, b + n - 1) - logBetaAB) * tail;
   }
 
   /**

@@ -32,7 +32,7 @@ final class MaximumLikelihood {
     var optimizer = new BOBYQAOptimizer(2 * start.length + 1, INITIAL_STEP, FINAL_STEP);
     double[] best = optimizer.optimize(
             new MaxEval(MAX_EVALUATIONS),
-            new ObjectiveFunction(logParams -> finiteOrWorst(logLikelihood.applyAsDouble(exp(logParams)))),
+            new ObjectiveFunction(logParams -> evaluate(logLikelihood, exp(logParams))),
             GoalType.MAXIMIZE,
             new InitialGuess(logStart),
             new SimpleBounds(lower, upper))
@@ -40,9 +40,17 @@ final class MaximumLikelihood {
     return exp(best);
   }
 
-  /** Keeps the optimiser away from regions where the likelihood cannot be evaluated. */
-  private static double finiteOrWorst(double value) {
-    return Double.isFinite(value) ? value : -Double.MAX_VALUE;
+  /**
+   * The log-likelihood, or the worst possible value where it cannot be evaluated (e.g. a 2F1
+   * series that does not converge at extreme trial parameters), which steers the optimiser away.
+   */
+  private static double evaluate(ToDoubleFunction<double[]> logLikelihood, double[] parameters) {
+    try {
+      double value = logLikelihood.applyAsDouble(parameters);
+      return Double.isFinite(value) ? value : -Double.MAX_VALUE;
+    } catch (ArithmeticException e) {
+      return -Double.MAX_VALUE;
+    }
   }
 
   private static double[] exp(double[] logs) {
