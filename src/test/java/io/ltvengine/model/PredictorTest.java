@@ -23,9 +23,11 @@ class PredictorTest {
 
     // Then
     assertThat(score.pAlive()).isEqualTo(purchases.pAlive(history));
-    assertThat(score.expectedPurchases()).isCloseTo(purchases.expectedPurchases(52, history), within(1e-12));
+    assertThat(score.expectedPurchases())
+        .isCloseTo(purchases.expectedPurchases(52, history), within(1e-12));
     assertThat(score.expectedAvgSpend()).isEqualTo(spend.expectedAverageSpend(history));
-    assertThat(score.clv()).isCloseTo(score.expectedPurchases() * score.expectedAvgSpend(), within(1e-9));
+    assertThat(score.clv())
+        .isCloseTo(score.expectedPurchases() * score.expectedAvgSpend(), within(1e-9));
   }
 
   @Test
@@ -40,7 +42,8 @@ class PredictorTest {
     // Then
     double expected = 0;
     for (int k = 1; k <= 3; k++) {
-      double inPeriod = purchases.expectedPurchases(k, history) - purchases.expectedPurchases(k - 1, history);
+      double inPeriod =
+          purchases.expectedPurchases(k, history) - purchases.expectedPurchases(k - 1, history);
       expected += inPeriod / Math.pow(1.1, k) * 10;
     }
     assertThat(value).isCloseTo(expected, within(1e-12));
@@ -53,8 +56,9 @@ class PredictorTest {
     Instant first = Instant.parse("2024-01-01T00:00:00Z");
 
     // When
-    Predictor.Score fromInstants = predictor.score(
-        1, first, first.plus(Duration.ofDays(14)), first.plus(Duration.ofDays(28)), 25);
+    Predictor.Score fromInstants =
+        predictor.score(
+            1, first, first.plus(Duration.ofDays(14)), first.plus(Duration.ofDays(28)), 25);
 
     // Then
     assertThat(fromInstants).isEqualTo(predictor.score(new CustomerHistory(1, 2, 4, 25, 1)));

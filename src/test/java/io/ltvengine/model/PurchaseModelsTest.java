@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class PurchaseModelsTest {
 
-  private static final Map<String, Map<String, Double>> PARAMETERS = Map.of(
-      BgNbd.NAME, Map.of("r", 0.243, "alpha", 4.414, "a", 0.793, "b", 2.426),
-      ModifiedBgNbd.NAME, Map.of("r", 0.525, "alpha", 6.183, "a", 0.891, "b", 1.614),
-      ParetoNbd.NAME, Map.of("r", 0.553, "alpha", 10.578, "s", 0.606, "beta", 11.669));
+  private static final Map<String, Map<String, Double>> PARAMETERS =
+      Map.of(
+          BgNbd.NAME, Map.of("r", 0.243, "alpha", 4.414, "a", 0.793, "b", 2.426),
+          ModifiedBgNbd.NAME, Map.of("r", 0.525, "alpha", 6.183, "a", 0.891, "b", 1.614),
+          ParetoNbd.NAME, Map.of("r", 0.553, "alpha", 10.578, "s", 0.606, "beta", 11.669));
 
   @ParameterizedTest
   @ValueSource(strings = {"bgnbd", "mbgnbd", "pareto-nbd"})
@@ -30,7 +31,8 @@ class PurchaseModelsTest {
     CustomerHistory history = CustomerHistory.of(3, 20, 35);
     assertThat(rebuilt.name()).isEqualTo(name);
     assertThat(rebuilt.parameters()).isEqualTo(PARAMETERS.get(name));
-    assertThat(rebuilt.expectedPurchases(10, history)).isEqualTo(original.expectedPurchases(10, history));
+    assertThat(rebuilt.expectedPurchases(10, history))
+        .isEqualTo(original.expectedPurchases(10, history));
   }
 
   @ParameterizedTest

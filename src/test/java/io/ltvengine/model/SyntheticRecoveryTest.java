@@ -13,7 +13,7 @@ class SyntheticRecoveryTest {
   void shouldRecoverTheParametersCustomersWereSimulatedWith() {
     // Given 20,000 customers from the BG/NBD story with known parameters
     List<CustomerHistory> customers =
-        new BgNbdSimulator(0.5, 6.0, 0.8, 2.5).simulate(20_000, 42);
+        new BgNbdSimulator(new BgNbd(0.5, 6.0, 0.8, 2.5)).simulate(20_000, 42);
 
     // When
     Map<String, Double> fitted = BgNbd.fit(CustomerHistory.groupByHistory(customers)).parameters();

@@ -24,20 +24,29 @@ final class InputOptions {
   @Option(names = "--input", description = "Transaction file.")
   Path input;
 
-  @Option(names = "--format", defaultValue = "cdnow",
-      description = "cdnow (whitespace: [masterId] id yyyymmdd units value) or csv "
-          + "(header customer_id,date,amount). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--format",
+      defaultValue = "cdnow",
+      description =
+          "cdnow (whitespace: [masterId] id yyyymmdd units value) or csv "
+              + "(header customer_id,date,amount). Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = "--calibration-end", description = "Last day of the calibration period, YYYY-MM-DD.")
+  @Option(
+      names = "--calibration-end",
+      description = "Last day of the calibration period, YYYY-MM-DD.")
   LocalDate calibrationEnd;
 
-  @Option(names = "--time-unit", defaultValue = "weeks",
-      description = "days or weeks, the unit of T, t_x and the horizon. Default: ${DEFAULT-VALUE} "
-          + "(as in the CDNOW literature).")
+  @Option(
+      names = "--time-unit",
+      defaultValue = "weeks",
+      description =
+          "days or weeks, the unit of T, t_x and the horizon. Default: ${DEFAULT-VALUE} "
+              + "(as in the CDNOW literature).")
   String timeUnit;
 
-  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
 
   TimeUnit timeUnit() {
     return choice(TimeUnit.class, timeUnit, "--time-unit");
@@ -46,7 +55,8 @@ final class InputOptions {
   /** The customers of the input file, summarised over the calibration period. */
   List<CustomerSummary> readCustomers() throws IOException {
     if (input == null || calibrationEnd == null) {
-      throw new ParameterException(spec.commandLine(), "--input and --calibration-end are required");
+      throw new ParameterException(
+          spec.commandLine(), "--input and --calibration-end are required");
     }
     if (!Files.isReadable(input)) {
       throw new ParameterException(spec.commandLine(), "cannot read --input " + input);

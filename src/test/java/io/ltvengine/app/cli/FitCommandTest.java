@@ -13,8 +13,17 @@ class FitCommandTest {
   @Test
   void shouldPrintOneJsonObjectWithTheLiteratureFitsOfCdnow() throws Exception {
     // When
-    CliRun run = CliRun.of("fit", "--input", CliRun.cdnowSample(), "--format", "cdnow",
-        "--calibration-end", "1997-09-30", "--time-unit", "weeks");
+    CliRun run =
+        CliRun.of(
+            "fit",
+            "--input",
+            CliRun.cdnowSample(),
+            "--format",
+            "cdnow",
+            "--calibration-end",
+            "1997-09-30",
+            "--time-unit",
+            "weeks");
 
     // Then
     assertThat(run.exitCode()).as(run.err()).isZero();

@@ -11,9 +11,22 @@ import org.junit.jupiter.api.Test;
 class ScoreCommandTest {
 
   private static CliRun score(String... extra) {
-    List<String> args = new ArrayList<>(List.of("score", "--input", CliRun.cdnowSample(),
-        "--format", "cdnow", "--calibration-end", "1997-09-30", "--time-unit", "weeks",
-        "--horizon", "52", "--discount-rate", "0.002"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "score",
+                "--input",
+                CliRun.cdnowSample(),
+                "--format",
+                "cdnow",
+                "--calibration-end",
+                "1997-09-30",
+                "--time-unit",
+                "weeks",
+                "--horizon",
+                "52",
+                "--discount-rate",
+                "0.002"));
     args.addAll(List.of(extra));
     return CliRun.of(args.toArray(String[]::new));
   }
@@ -27,7 +40,8 @@ class ScoreCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = run.out().lines().toList();
     assertThat(lines.get(0))
-        .isEqualTo("customer_id,frequency,recency,T,p_alive,expected_purchases,expected_avg_spend,clv");
+        .isEqualTo(
+            "customer_id,frequency,recency,T,p_alive,expected_purchases,expected_avg_spend,clv");
     assertThat(lines).hasSize(2358);
     assertThat(lines.get(3)).startsWith("0003,0,0.000000,38.857143,1.000000,");
     assertThat(lines).noneMatch(line -> line.contains("NaN") || line.contains("Infinity"));
