@@ -82,10 +82,25 @@ public final class ParetoNbd implements PurchaseModel {
    */
   @Override
   public double expectedPurchases(double t, CustomerHistory h) {
+    return expectedPurchasesIfActive(t, h) * pAlive(h);
+  }
+
+  /** The curve needs P(alive), and so its two 2F1 evaluations, only once. */
+  @Override
+  public double[] expectedPurchasesCurve(int horizon, CustomerHistory h) {
+    double pAlive = pAlive(h);
+    double[] curve = new double[horizon + 1];
+    for (int k = 1; k <= horizon; k++) {
+      curve[k] = expectedPurchasesIfActive(k, h) * pAlive;
+    }
+    return curve;
+  }
+
+  private double expectedPurchasesIfActive(double t, CustomerHistory h) {
     double logGrowth = Math.log1p(t / (beta + h.age()));
     double lifetimeFactor =
         Math.abs(s - 1) < 1e-12 ? logGrowth : -Math.expm1(-(s - 1) * logGrowth) / (s - 1);
-    return (r + h.x()) * (beta + h.age()) / (alpha + h.age()) * lifetimeFactor * pAlive(h);
+    return (r + h.x()) * (beta + h.age()) / (alpha + h.age()) * lifetimeFactor;
   }
 
   /**
