@@ -20,6 +20,15 @@ class BgNbdTest {
   }
 
   @Test
+  void shouldReproduceThePublishedConditionalExpectationOfCdnowCustomerOne() {
+    // Given customer 1 of the CDNOW sample: x = 2, tx = 30.43, T = 38.86 (FHL 2005, section 5)
+    CustomerHistory customerOne = CustomerHistory.of(2, 30.43, 38.86);
+
+    // When / Then the paper reports 1.226 expected purchases in the next 39 weeks
+    assertThat(model.expectedPurchases(39, customerOne)).isCloseTo(1.226, within(0.0005));
+  }
+
+  @Test
   void shouldIncreaseExpectedPurchasesWithTheHorizon() {
     // Given
     CustomerHistory history = CustomerHistory.of(2, 30.43, 38.86);
