@@ -18,15 +18,21 @@ public final class BgNbd implements PurchaseModel {
   private final double alpha;
   private final double a;
   private final double b;
-  /** Parameter-only part of the log-likelihood: -ln Gamma(r) + r ln alpha - ln B(a, b). */
-  private final double logLikelihoodConstant;
+
+  /** Parameter-only terms of the log-likelihood, computed once per parameter set. */
+  private final double rLogAlpha;
+
+  private final double logGammaR;
+  private final double logBetaAB;
 
   public BgNbd(double r, double alpha, double a, double b) {
     this.r = r;
     this.alpha = alpha;
     this.a = a;
     this.b = b;
-    this.logLikelihoodConstant = -Gamma.logGamma(r) + r * Math.log(alpha) - Beta.logBeta(a, b);
+    this.rLogAlpha = r * Math.log(alpha);
+    this.logGammaR = Gamma.logGamma(r);
+    this.logBetaAB = Beta.logBeta(a, b);
   }
 
   static BgNbd fromParameters(Map<String, Double> p) {
@@ -35,8 +41,9 @@ public final class BgNbd implements PurchaseModel {
 
   /** Maximum-likelihood fit on (preferably grouped) customer histories. */
   public static BgNbd fit(List<CustomerHistory> rows) {
-    double[] p = MaximumLikelihood.maximise(
-        v -> new BgNbd(v[0], v[1], v[2], v[3]).logLikelihood(rows), 1, meanAge(rows), 1, 1);
+    double[] p =
+        MaximumLikelihood.maximise(
+            v -> new BgNbd(v[0], v[1], v[2], v[3]).logLikelihood(rows), 1, meanAge(rows), 1, 1);
     return new BgNbd(p[0], p[1], p[2], p[3]);
   }
 
@@ -60,7 +67,38 @@ public final class BgNbd implements PurchaseModel {
   @Override
   public double logLikelihood(CustomerHistory h) {
     int x = h.x();
-    double common = logLikelihoodConstant + Gamma.logGamma(r + x) + Beta.logBeta(a, b + x);
+    double countTerm = Gamma.logGamma(r + x) - logGammaR + Beta.logBeta(a, b + x) - logBetaAB;
+    return logLikelihood(h, countTerm);
+  }
+
+  /**
+   * Equation (6) summed over weighted rows. The terms that depend on x only are tabulated once per
+   * call by recurrence instead of per row by log-gamma, which is what makes a fit on a million
+   * customers take seconds.
+   */
+  @Override
+  public double logLikelihood(List<CustomerHistory> rows) {
+    double[] countTerms = countTerms(rows.stream().mapToInt(CustomerHistory::x).max().orElse(0));
+    return rows.parallelStream()
+        .mapToDouble(h -> h.weight() * logLikelihood(h, countTerms[h.x()]))
+        .sum();
+  }
+
+  /**
+   * ln[Gamma(r+x)/Gamma(r)] + ln[B(a, b+x)/B(a, b)] for x = 0..maxX, from Gamma(r+x+1) = (r+x)
+   * Gamma(r+x) and B(a, b+x+1) = B(a, b+x) (b+x)/(a+b+x).
+   */
+  private double[] countTerms(int maxX) {
+    double[] terms = new double[maxX + 1];
+    for (int x = 1; x <= maxX; x++) {
+      terms[x] = terms[x - 1] + Math.log((r + x - 1) * (b + x - 1) / (a + b + x - 1));
+    }
+    return terms;
+  }
+
+  private double logLikelihood(CustomerHistory h, double countTerm) {
+    int x = h.x();
+    double common = rLogAlpha + countTerm;
     double stillActive = -(r + x) * Math.log(alpha + h.age());
     if (x == 0) {
       return common + stillActive;
@@ -70,7 +108,10 @@ public final class BgNbd implements PurchaseModel {
     return common + logSumExp(stillActive, droppedOut);
   }
 
-  /** P(alive) (Fader, Hardie and Lee, "Computing P(alive) using the BG/NBD model"): 1 / (1 + delta(x &gt; 0) a/(b+x-1) ((alpha+T)/(alpha+tx))^(r+x)). */
+  /**
+   * P(alive) (Fader, Hardie and Lee, "Computing P(alive) using the BG/NBD model"): 1 / (1 + delta(x
+   * &gt; 0) a/(b+x-1) ((alpha+T)/(alpha+tx))^(r+x)).
+   */
   @Override
   public double pAlive(CustomerHistory h) {
     if (h.x() == 0) {
@@ -90,9 +131,9 @@ public final class BgNbd implements PurchaseModel {
   }
 
   /**
-   * The numerator of equation (10): (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x)
-   * 2F1(r+x, b+x; a+b+x-1; z)], z = t/(alpha+T+t). Euler's transformation turns the power and the
-   * 2F1 into (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z), whose parameters stay small for any x.
+   * The numerator of equation (10): (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x,
+   * b+x; a+b+x-1; z)], z = t/(alpha+T+t). Euler's transformation turns the power and the 2F1 into
+   * (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z), whose parameters stay small for any x.
    */
   static double expectedPurchasesIfActive(
       double r, double alpha, double a, double b, int x, double age, double t) {
@@ -142,20 +183,26 @@ public final class BgNbd implements PurchaseModel {
   public double probabilityOfPurchases(int n, double t) {
     double logP0 = Math.log(alpha / (alpha + t));
     double logQ = Math.log(t / (alpha + t));
-    double first = Math.exp(Beta.logBeta(a, b + n) - Beta.logBeta(a, b)
-        + Gamma.logGamma(r + n) - Gamma.logGamma(r) - Gamma.logGamma(n + 1.0)
-        + r * logP0 + (n == 0 ? 0 : n * logQ));
+    double first =
+        Math.exp(
+            Beta.logBeta(a, b + n)
+                - logBetaAB
+                + Gamma.logGamma(r + n)
+                - logGammaR
+                - Gamma.logGamma(n + 1.0)
+                + r * logP0
+                + (n == 0 ? 0 : n * logQ));
     if (n == 0) {
       return first;
     }
     double tail = Beta.regularizedBeta(t / (alpha + t), n, r);
-    return first + Math.exp(Beta.logBeta(a + 1, b + n - 1) - Beta.logBeta(a, b)) * tail;
+    return first + Math.exp(Beta.logBeta(a + 1, b + n - 1) - logBetaAB) * tail;
   }
 
   /**
-   * Closed form from P(alive): P(alive) &lt; threshold once
-   * (r+x) ln((alpha+T)/(alpha+tx)) exceeds ln((1-threshold)/threshold) - ln(a/(b+x-1)).
-   * A customer without repeat purchases is alive with certainty in the BG/NBD story.
+   * Closed form from P(alive): P(alive) &lt; threshold once (r+x) ln((alpha+T)/(alpha+tx)) exceeds
+   * ln((1-threshold)/threshold) - ln(a/(b+x-1)). A customer without repeat purchases is alive with
+   * certainty in the BG/NBD story.
    */
   @Override
   public double ageWhenPAliveDropsBelow(double threshold, int x, double tx) {

@@ -2,11 +2,12 @@ package io.ltvengine.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.hipparchus.random.RandomDataGenerator;
 
 /**
- * Simulates customers from the BG/NBD story, to check that fitting recovers known parameters and
- * to measure fitting speed. Shaped like CDNOW: first purchases spread over 12 weeks, calibration
+ * Simulates customers from the BG/NBD story, to check that fitting recovers known parameters and to
+ * measure fitting speed. Shaped like CDNOW: first purchases spread over 12 weeks, calibration
  * ending 39 weeks after the start; times in weeks, rounded to whole days as real data would be.
  */
 public final class BgNbdSimulator {
@@ -20,11 +21,13 @@ public final class BgNbdSimulator {
   private final double a;
   private final double b;
 
-  public BgNbdSimulator(double r, double alpha, double a, double b) {
-    this.r = r;
-    this.alpha = alpha;
-    this.a = a;
-    this.b = b;
+  /** Simulates customers whose true parameters are those of {@code truth}. */
+  public BgNbdSimulator(BgNbd truth) {
+    Map<String, Double> p = truth.parameters();
+    this.r = p.get("r");
+    this.alpha = p.get("alpha");
+    this.a = p.get("a");
+    this.b = p.get("b");
   }
 
   public List<CustomerHistory> simulate(int customers, long seed) {

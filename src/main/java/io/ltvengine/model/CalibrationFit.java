@@ -23,23 +23,28 @@ public record CalibrationFit(
     TimeUnit timeUnit) {
 
   /** Fits {@code modelNames} (purchase models) and, if anyone bought twice, Gamma-Gamma. */
-  public static CalibrationFit of(List<CustomerHistory> customers, List<String> modelNames, TimeUnit unit) {
+  public static CalibrationFit of(
+      List<CustomerHistory> customers, List<String> modelNames, TimeUnit unit) {
     List<CustomerHistory> grouped = CustomerHistory.groupByHistory(customers);
     Map<String, FittedModel> models = new LinkedHashMap<>();
     Map<String, Long> millis = new LinkedHashMap<>();
     for (String name : modelNames) {
       PurchaseModel model = timed(name, millis, () -> PurchaseModels.fit(name, grouped));
-      models.put(name, new FittedModel(name, model.parameters(), model.logLikelihood(grouped), unit));
+      models.put(
+          name, new FittedModel(name, model.parameters(), model.logLikelihood(grouped), unit));
     }
     List<CustomerHistory> repeaters = GammaGamma.repeaters(customers);
     if (!repeaters.isEmpty()) {
       GammaGamma spend = timed(GammaGamma.NAME, millis, () -> GammaGamma.fit(repeaters));
-      models.put(GammaGamma.NAME,
-          new FittedModel(GammaGamma.NAME, spend.parameters(), spend.logLikelihood(repeaters), unit));
+      models.put(
+          GammaGamma.NAME,
+          new FittedModel(
+              GammaGamma.NAME, spend.parameters(), spend.logLikelihood(repeaters), unit));
     }
     long weight = Math.round(customers.stream().mapToDouble(CustomerHistory::weight).sum());
-    long repeatWeight = Math.round(
-        customers.stream().filter(h -> h.x() > 0).mapToDouble(CustomerHistory::weight).sum());
+    long repeatWeight =
+        Math.round(
+            customers.stream().filter(h -> h.x() > 0).mapToDouble(CustomerHistory::weight).sum());
     return new CalibrationFit(weight, repeatWeight, models, millis, unit);
   }
 

@@ -17,6 +17,7 @@ public final class GammaGamma {
   private final double p;
   private final double q;
   private final double gamma;
+
   /** Parameter-only part of the log-likelihood: -ln Gamma(q) + q ln gamma. */
   private final double logLikelihoodConstant;
 
@@ -34,10 +35,14 @@ public final class GammaGamma {
   /** Maximum-likelihood fit on the customers with x &gt; 0 and a positive mean spend. */
   public static GammaGamma fit(List<CustomerHistory> customers) {
     List<CustomerHistory> repeaters = repeaters(customers);
-    double meanSpend = repeaters.stream().mapToDouble(CustomerHistory::meanSpend).average()
-        .orElseThrow(() -> new IllegalArgumentException("no repeat customers to fit spend on"));
-    double[] v = MaximumLikelihood.maximise(
-        w -> new GammaGamma(w[0], w[1], w[2]).logLikelihood(repeaters), 1, 2, meanSpend);
+    double meanSpend =
+        repeaters.stream()
+            .mapToDouble(CustomerHistory::meanSpend)
+            .average()
+            .orElseThrow(() -> new IllegalArgumentException("no repeat customers to fit spend on"));
+    double[] v =
+        MaximumLikelihood.maximise(
+            w -> new GammaGamma(w[0], w[1], w[2]).logLikelihood(repeaters), 1, 2, meanSpend);
     return new GammaGamma(v[0], v[1], v[2]);
   }
 
@@ -51,14 +56,18 @@ public final class GammaGamma {
   }
 
   /**
-   * Density of the mean zbar of x purchase values:
-   * Gamma(px+q) / (Gamma(px) Gamma(q)) gamma^q zbar^(px-1) x^(px) / (gamma + x zbar)^(px+q).
+   * Density of the mean zbar of x purchase values: Gamma(px+q) / (Gamma(px) Gamma(q)) gamma^q
+   * zbar^(px-1) x^(px) / (gamma + x zbar)^(px+q).
    */
   public double logLikelihood(CustomerHistory h) {
     double px = p * h.x();
     double zbar = h.meanSpend();
-    return logLikelihoodConstant + Gamma.logGamma(px + q) - Gamma.logGamma(px)
-        + (px - 1) * Math.log(zbar) + px * Math.log(h.x()) - (px + q) * Math.log(gamma + h.x() * zbar);
+    return logLikelihoodConstant
+        + Gamma.logGamma(px + q)
+        - Gamma.logGamma(px)
+        + (px - 1) * Math.log(zbar)
+        + px * Math.log(h.x())
+        - (px + q) * Math.log(gamma + h.x() * zbar);
   }
 
   /** Weighted log-likelihood of the repeat customers among {@code customers}. */

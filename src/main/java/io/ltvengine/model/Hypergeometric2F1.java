@@ -3,8 +3,8 @@ package io.ltvengine.model;
 import java.util.Arrays;
 
 /**
- * Gauss hypergeometric function 2F1(a, b; c; z) for real z &lt; 1, as needed by the BG/NBD, MBG/NBD,
- * Pareto/NBD and sBG models.
+ * Gauss hypergeometric function 2F1(a, b; c; z) for real z &lt; 1, as needed by the BG/NBD,
+ * MBG/NBD, Pareto/NBD and sBG models.
  *
  * <p>The power series is summed directly, after choosing between two equivalent representations so
  * the terms stay small:
@@ -26,7 +26,9 @@ public final class Hypergeometric2F1 {
 
   private Hypergeometric2F1() {}
 
-  /** 2F1(a, b; c; z) for z &lt; 1; throws if the value overflows a double (use {@link #logValue}). */
+  /**
+   * 2F1(a, b; c; z) for z &lt; 1; throws if the value overflows a double (use {@link #logValue}).
+   */
   public static double value(double a, double b, double c, double z) {
     checkArguments(a, b, c, z);
     double value;
@@ -44,8 +46,8 @@ public final class Hypergeometric2F1 {
   }
 
   /**
-   * Natural log of |2F1(a, b; c; z)|, for z &lt; 1. Use this when the prefactor of a
-   * transformation would overflow (large parameters, z close to 1).
+   * Natural log of |2F1(a, b; c; z)|, for z &lt; 1. Use this when the prefactor of a transformation
+   * would overflow (large parameters, z close to 1).
    */
   public static double logValue(double a, double b, double c, double z) {
     checkArguments(a, b, c, z);
@@ -81,9 +83,9 @@ public final class Hypergeometric2F1 {
   }
 
   /**
-   * The Gauss series at several points at once, for 0 &lt;= z[0] &lt;= ... &lt;= z[m-1] &lt; 1, sharing
-   * each coefficient (a)_n (b)_n / ((c)_n n!) between the points. The terms are largest at the last
-   * point, so its convergence ends the sum. Callers choose the representation.
+   * The Gauss series at several points at once, for 0 &lt;= z[0] &lt;= ... &lt;= z[m-1] &lt; 1,
+   * sharing each coefficient (a)_n (b)_n / ((c)_n n!) between the points. The terms are largest at
+   * the last point, so its convergence ends the sum. Callers choose the representation.
    */
   static double[] series(double a, double b, double c, double[] z) {
     int last = z.length - 1;
@@ -109,7 +111,8 @@ public final class Hypergeometric2F1 {
 
   /** A small term only ends a sum once the terms are shrinking for good. */
   private static boolean converged(double term, double sum, double ratio) {
-    return term == 0 || (Math.abs(term) <= RELATIVE_TOLERANCE * Math.abs(sum) && Math.abs(ratio) < 1);
+    return term == 0
+        || (Math.abs(term) <= RELATIVE_TOLERANCE * Math.abs(sum) && Math.abs(ratio) < 1);
   }
 
   private static void checkArguments(double a, double b, double c, double z) {
@@ -121,8 +124,8 @@ public final class Hypergeometric2F1 {
     }
   }
 
-  private static ArithmeticException failure(String reason, double a, double b, double c, double z) {
-    return new ArithmeticException(
-        String.format("2F1(%s, %s; %s; %s): %s", a, b, c, z, reason));
+  private static ArithmeticException failure(
+      String reason, double a, double b, double c, double z) {
+    return new ArithmeticException(String.format("2F1(%s, %s; %s; %s): %s", a, b, c, z, reason));
   }
 }

@@ -6,11 +6,11 @@ import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
 /**
- * MBG/NBD model of Batislam, Denizel and Filiztekin (2007), "Empirical validation and comparison
- * of models for customer base analysis", IJRM 24(3) (also Wagner and Hoppe 2008). As BG/NBD, but
- * the customer may also drop out right after the first purchase, so P(alive) &lt; 1 even without
- * repeat purchases. It has one more drop-out opportunity than BG/NBD, which replaces b + x - 1 by
- * b + x in the formulas.
+ * MBG/NBD model of Batislam, Denizel and Filiztekin (2007), "Empirical validation and comparison of
+ * models for customer base analysis", IJRM 24(3) (also Wagner and Hoppe 2008). As BG/NBD, but the
+ * customer may also drop out right after the first purchase, so P(alive) &lt; 1 even without repeat
+ * purchases. It has one more drop-out opportunity than BG/NBD, which replaces b + x - 1 by b + x in
+ * the formulas.
  */
 public final class ModifiedBgNbd implements PurchaseModel {
 
@@ -36,9 +36,13 @@ public final class ModifiedBgNbd implements PurchaseModel {
 
   /** Maximum-likelihood fit on (preferably grouped) customer histories. */
   public static ModifiedBgNbd fit(List<CustomerHistory> rows) {
-    double[] p = MaximumLikelihood.maximise(
-        v -> new ModifiedBgNbd(v[0], v[1], v[2], v[3]).logLikelihood(rows),
-        1, BgNbd.meanAge(rows), 1, 1);
+    double[] p =
+        MaximumLikelihood.maximise(
+            v -> new ModifiedBgNbd(v[0], v[1], v[2], v[3]).logLikelihood(rows),
+            1,
+            BgNbd.meanAge(rows),
+            1,
+            1);
     return new ModifiedBgNbd(p[0], p[1], p[2], p[3]);
   }
 
@@ -68,14 +72,15 @@ public final class ModifiedBgNbd implements PurchaseModel {
   /** P(alive) of Batislam et al. (2007): 1 / (1 + a/(b+x) ((alpha+T)/(alpha+tx))^(r+x)). */
   @Override
   public double pAlive(CustomerHistory h) {
-    double logOdds = Math.log(a / (b + h.x()))
-        + (r + h.x()) * Math.log1p((h.age() - h.tx()) / (alpha + h.tx()));
+    double logOdds =
+        Math.log(a / (b + h.x())) + (r + h.x()) * Math.log1p((h.age() - h.tx()) / (alpha + h.tx()));
     return 1 / (1 + Math.exp(logOdds));
   }
 
   /**
-   * Conditional expectation of Batislam et al. (2007). An active customer's drop-out probability has the
-   * posterior Beta(a, b+x+1), one opportunity more than in BG/NBD, hence BG/NBD's formula with b+1.
+   * Conditional expectation of Batislam et al. (2007). An active customer's drop-out probability
+   * has the posterior Beta(a, b+x+1), one opportunity more than in BG/NBD, hence BG/NBD's formula
+   * with b+1.
    */
   @Override
   public double expectedPurchases(double t, CustomerHistory h) {
@@ -84,7 +89,8 @@ public final class ModifiedBgNbd implements PurchaseModel {
 
   @Override
   public double[] expectedPurchasesCurve(int horizon, CustomerHistory h) {
-    return BgNbd.expectedPurchasesCurveIfActive(r, alpha, a, b + 1, h.x(), h.age(), horizon, pAlive(h));
+    return BgNbd.expectedPurchasesCurveIfActive(
+        r, alpha, a, b + 1, h.x(), h.age(), horizon, pAlive(h));
   }
 
   @Override

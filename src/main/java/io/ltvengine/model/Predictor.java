@@ -10,7 +10,8 @@ import java.time.Instant;
 public final class Predictor {
 
   /** Everything the engine reports for a customer; money in the currency of the spend model. */
-  public record Score(double pAlive, double expectedPurchases, double expectedAvgSpend, double clv) {}
+  public record Score(
+      double pAlive, double expectedPurchases, double expectedAvgSpend, double clv) {}
 
   private final PurchaseModel purchases;
   private final GammaGamma spend;
@@ -23,7 +24,11 @@ public final class Predictor {
    * @param timeUnit the unit the models were fitted in
    */
   public Predictor(
-      PurchaseModel purchases, GammaGamma spend, int horizon, double discountRate, TimeUnit timeUnit) {
+      PurchaseModel purchases,
+      GammaGamma spend,
+      int horizon,
+      double discountRate,
+      TimeUnit timeUnit) {
     this.purchases = purchases;
     this.spend = spend;
     this.clv = new Clv(horizon, discountRate);
@@ -43,7 +48,11 @@ public final class Predictor {
    * the last at {@code lastPurchase}, as seen at {@code asOf}.
    */
   public Score score(
-      int repeatPurchases, Instant firstPurchase, Instant lastPurchase, Instant asOf, double meanRepeatSpend) {
+      int repeatPurchases,
+      Instant firstPurchase,
+      Instant lastPurchase,
+      Instant asOf,
+      double meanRepeatSpend) {
     double tx = timeUnit.of(Duration.between(firstPurchase, lastPurchase));
     double age = Math.max(tx, timeUnit.of(Duration.between(firstPurchase, asOf)));
     return score(new CustomerHistory(repeatPurchases, tx, age, meanRepeatSpend, 1));

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.hipparchus.analysis.solvers.BrentSolver;
 
 /**
- * A buy-till-you-die model of purchase counts (BG/NBD, MBG/NBD, Pareto/NBD). Times are in the
- * unit the model was fitted in.
+ * A buy-till-you-die model of purchase counts (BG/NBD, MBG/NBD, Pareto/NBD). Times are in the unit
+ * the model was fitted in.
  */
 public interface PurchaseModel {
 

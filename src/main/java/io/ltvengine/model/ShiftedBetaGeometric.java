@@ -22,8 +22,9 @@ public final class ShiftedBetaGeometric {
    * periods, {@code survivors[0]} the initial cohort.
    */
   public static ShiftedBetaGeometric fit(long[] survivors) {
-    double[] v = MaximumLikelihood.maximise(
-        p -> new ShiftedBetaGeometric(p[0], p[1]).logLikelihood(survivors), 1, 1);
+    double[] v =
+        MaximumLikelihood.maximise(
+            p -> new ShiftedBetaGeometric(p[0], p[1]).logLikelihood(survivors), 1, 1);
     return new ShiftedBetaGeometric(v[0], v[1]);
   }
 
@@ -62,12 +63,13 @@ public final class ShiftedBetaGeometric {
   /**
    * Discounted expected residual lifetime of a customer who has made {@code renewals} renewals,
    * counted in future payments discounted at {@code discountRate} per period (Fader and Hardie
-   * 2010, "Customer-base valuation in a contractual setting"):
-   * (beta+n) / (alpha+beta+n) 2F1(1, beta+n+1; alpha+beta+n+1; 1/(1+d)), n = renewals.
+   * 2010, "Customer-base valuation in a contractual setting"): (beta+n) / (alpha+beta+n) 2F1(1,
+   * beta+n+1; alpha+beta+n+1; 1/(1+d)), n = renewals.
    */
   public double discountedExpectedResidualLifetime(double discountRate, int renewals) {
     double n = renewals;
-    return (beta + n) / (alpha + beta + n)
+    return (beta + n)
+        / (alpha + beta + n)
         * Hypergeometric2F1.value(1, beta + n + 1, alpha + beta + n + 1, 1 / (1 + discountRate));
   }
 }

@@ -20,12 +20,24 @@ class BgNbdTest {
   }
 
   @Test
+  void shouldReproduceThePublishedConditionalExpectationOfCdnowCustomerOne() {
+    // Given customer 1 of the CDNOW sample: x = 2, tx = 30.43, T = 38.86 (FHL 2005, section 5)
+    CustomerHistory customerOne = CustomerHistory.of(2, 30.43, 38.86);
+
+    // When / Then the paper reports 1.226 expected purchases in the next 39 weeks
+    assertThat(model.expectedPurchases(39, customerOne)).isCloseTo(1.226, within(0.0005));
+  }
+
+  @Test
   void shouldIncreaseExpectedPurchasesWithTheHorizon() {
     // Given
     CustomerHistory history = CustomerHistory.of(2, 30.43, 38.86);
 
     // When
-    double[] expected = IntStream.rangeClosed(0, 60).mapToDouble(t -> model.expectedPurchases(t * 5, history)).toArray();
+    double[] expected =
+        IntStream.rangeClosed(0, 60)
+            .mapToDouble(t -> model.expectedPurchases(t * 5, history))
+            .toArray();
 
     // Then
     assertThat(expected[0]).isZero();
@@ -50,8 +62,10 @@ class BgNbdTest {
     double t = 39;
 
     // When
-    double total = IntStream.range(0, 400).mapToDouble(n -> model.probabilityOfPurchases(n, t)).sum();
-    double mean = IntStream.range(0, 400).mapToDouble(n -> n * model.probabilityOfPurchases(n, t)).sum();
+    double total =
+        IntStream.range(0, 400).mapToDouble(n -> model.probabilityOfPurchases(n, t)).sum();
+    double mean =
+        IntStream.range(0, 400).mapToDouble(n -> n * model.probabilityOfPurchases(n, t)).sum();
 
     // Then
     assertThat(total).isCloseTo(1, within(1e-9));
@@ -76,7 +90,16 @@ class BgNbdTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"0,0,0", "0,0,1e-9", "1,1e-9,1e-9", "5,20,20", "5000,38,38", "5000,1,38.86", "5000,38.86,1e6", "1,0,1e7"})
+  @CsvSource({
+    "0,0,0",
+    "0,0,1e-9",
+    "1,1e-9,1e-9",
+    "5,20,20",
+    "5000,38,38",
+    "5000,1,38.86",
+    "5000,38.86,1e6",
+    "1,0,1e7"
+  })
   void shouldStayFiniteAtExtremeHistories(int x, double tx, double age) {
     // Given
     CustomerHistory history = CustomerHistory.of(x, tx, age);

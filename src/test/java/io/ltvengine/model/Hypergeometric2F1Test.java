@@ -37,7 +37,8 @@ class Hypergeometric2F1Test {
     double expected = Math.pow(1 - z, -2.7);
 
     // When / Then
-    assertThat(Hypergeometric2F1.value(2.7, 1.3, 1.3, z)).isCloseTo(expected, within(1e-10 * expected));
+    assertThat(Hypergeometric2F1.value(2.7, 1.3, 1.3, z))
+        .isCloseTo(expected, within(1e-10 * expected));
   }
 
   @Test

@@ -31,7 +31,8 @@ class ParetoNbdTest {
     CustomerHistory history = CustomerHistory.of(3, 20, 38);
 
     // When / Then the likelihood is continuous across the switch of 2F1 representation
-    assertThat(alphaLarger.logLikelihood(history)).isCloseTo(betaLarger.logLikelihood(history), within(1e-6));
+    assertThat(alphaLarger.logLikelihood(history))
+        .isCloseTo(betaLarger.logLikelihood(history), within(1e-6));
   }
 
   @Test
@@ -47,15 +48,27 @@ class ParetoNbdTest {
   void shouldMatchTheUnconditionalMeanForANewCustomer() {
     // Given E[X(t)] = r beta / (alpha (s-1)) [1 - (beta/(beta+t))^(s-1)] for a new customer
     double t = 39;
-    double expected = 0.55315 * 11.67150 / (10.57633 * (0.60625 - 1))
-        * (1 - Math.pow(11.67150 / (11.67150 + t), 0.60625 - 1));
+    double expected =
+        0.55315
+            * 11.67150
+            / (10.57633 * (0.60625 - 1))
+            * (1 - Math.pow(11.67150 / (11.67150 + t), 0.60625 - 1));
 
     // When / Then
-    assertThat(model.expectedPurchases(t, CustomerHistory.newCustomer())).isCloseTo(expected, within(1e-12));
+    assertThat(model.expectedPurchases(t, CustomerHistory.newCustomer()))
+        .isCloseTo(expected, within(1e-12));
   }
 
   @ParameterizedTest
-  @CsvSource({"0,0,0", "0,0,1e-9", "1,1e-9,1e-9", "5,20,20", "5000,38,38", "5000,1,38.86", "5000,38.86,1e6"})
+  @CsvSource({
+    "0,0,0",
+    "0,0,1e-9",
+    "1,1e-9,1e-9",
+    "5,20,20",
+    "5000,38,38",
+    "5000,1,38.86",
+    "5000,38.86,1e6"
+  })
   void shouldStayFiniteAtExtremeHistories(int x, double tx, double age) {
     // Given
     CustomerHistory history = CustomerHistory.of(x, tx, age);

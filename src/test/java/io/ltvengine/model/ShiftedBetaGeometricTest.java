@@ -10,6 +10,7 @@ class ShiftedBetaGeometricTest {
 
   /** Fader and Hardie (2007), table 1: customers still active after years 0..7. */
   private static final long[] HIGH_END = {1000, 869, 743, 653, 593, 551, 517, 491};
+
   private static final long[] REGULAR = {1000, 631, 468, 382, 326, 289, 262, 241};
 
   @Test
@@ -32,8 +33,10 @@ class ShiftedBetaGeometricTest {
 
     for (int t = 1; t <= 20; t++) {
       // Then S(t) = S(t-1) r(t) and P(T = t) = S(t-1) - S(t)
-      assertThat(model.survival(t)).isCloseTo(model.survival(t - 1) * model.retentionRate(t), within(1e-12));
-      assertThat(model.churnProbability(t)).isCloseTo(model.survival(t - 1) - model.survival(t), within(1e-12));
+      assertThat(model.survival(t))
+          .isCloseTo(model.survival(t - 1) * model.retentionRate(t), within(1e-12));
+      assertThat(model.churnProbability(t))
+          .isCloseTo(model.survival(t - 1) - model.survival(t), within(1e-12));
     }
   }
 
@@ -51,6 +54,7 @@ class ShiftedBetaGeometricTest {
     }
 
     // Then
-    assertThat(model.discountedExpectedResidualLifetime(d, renewals)).isCloseTo(direct, within(1e-9));
+    assertThat(model.discountedExpectedResidualLifetime(d, renewals))
+        .isCloseTo(direct, within(1e-9));
   }
 }

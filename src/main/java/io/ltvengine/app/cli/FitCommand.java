@@ -38,14 +38,28 @@ import picocli.CommandLine.Spec;
 public final class FitCommand implements Callable<Integer> {
 
   /** JSON names of the models, as other tools expect them. */
-  private static final Map<String, String> JSON_NAMES = Map.of(
-      BgNbd.NAME, "bgnbd", ParetoNbd.NAME, "paretoNbd", ModifiedBgNbd.NAME, "mbgnbd",
-      GammaGamma.NAME, "gammaGamma");
-  private static final double[] SYNTHETIC_TRUTH = {0.243, 4.414, 0.793, 2.426};
+  private static final Map<String, String> JSON_NAMES =
+      Map.of(
+          BgNbd.NAME,
+          "bgnbd",
+          ParetoNbd.NAME,
+          "paretoNbd",
+          ModifiedBgNbd.NAME,
+          "mbgnbd",
+          GammaGamma.NAME,
+          "gammaGamma");
+
+  /** --synthetic customers follow the CDNOW estimates, in weeks. */
+  private static final BgNbd SYNTHETIC_TRUTH = new BgNbd(0.243, 4.414, 0.793, 2.426);
+
+  /** Spend model for the scoring benchmark: the CDNOW Gamma-Gamma estimates. */
+  private static final GammaGamma SYNTHETIC_SPEND = new GammaGamma(6.25, 3.74, 15.44);
 
   @Mixin InputOptions inputOptions;
 
-  @Option(names = "--synthetic", paramLabel = "N",
+  @Option(
+      names = "--synthetic",
+      paramLabel = "N",
       description = "Benchmark: fit BG/NBD on N customers simulated with the CDNOW estimates.")
   Integer synthetic;
 
@@ -67,15 +81,14 @@ public final class FitCommand implements Callable<Integer> {
     List<CustomerHistory> customers =
         inputOptions.readCustomers().stream().map(CustomerSummary::history).toList();
     long start = System.nanoTime();
-    CalibrationFit fit = CalibrationFit.of(customers, PurchaseModels.NAMES, inputOptions.timeUnit());
+    CalibrationFit fit =
+        CalibrationFit.of(customers, PurchaseModels.NAMES, inputOptions.timeUnit());
     return report(fit, start);
   }
 
   private Map<String, Object> fitSynthetic() {
     long start = System.nanoTime();
-    List<CustomerHistory> customers = new BgNbdSimulator(
-        SYNTHETIC_TRUTH[0], SYNTHETIC_TRUTH[1], SYNTHETIC_TRUTH[2], SYNTHETIC_TRUTH[3])
-        .simulate(synthetic, seed);
+    List<CustomerHistory> customers = new BgNbdSimulator(SYNTHETIC_TRUTH).simulate(synthetic, seed);
     long simulationMs = (System.nanoTime() - start) / 1_000_000;
     start = System.nanoTime();
     CalibrationFit fit = CalibrationFit.of(customers, List.of(BgNbd.NAME), TimeUnit.WEEKS);
@@ -83,8 +96,7 @@ public final class FitCommand implements Callable<Integer> {
     report.put("simulationMs", simulationMs);
     report.put("distinctHistories", CustomerHistory.groupByHistory(customers).size());
     report.put("scoreNanosPerCustomer", scoreNanosPerCustomer(fit, customers));
-    report.put("trueBgnbd", new BgNbd(
-        SYNTHETIC_TRUTH[0], SYNTHETIC_TRUTH[1], SYNTHETIC_TRUTH[2], SYNTHETIC_TRUTH[3]).parameters());
+    report.put("trueBgnbd", SYNTHETIC_TRUTH.parameters());
     return report;
   }
 
@@ -93,8 +105,13 @@ public final class FitCommand implements Callable<Integer> {
    * CLV at 0.2% per week) with the fitted BG/NBD, after a warm-up pass over the same customers.
    */
   private static double scoreNanosPerCustomer(CalibrationFit fit, List<CustomerHistory> customers) {
-    Predictor predictor = new Predictor(fit.models().get(BgNbd.NAME).toPurchaseModel(),
-        new GammaGamma(6.25, 3.74, 15.44), 52, 0.002, TimeUnit.WEEKS);
+    Predictor predictor =
+        new Predictor(
+            fit.models().get(BgNbd.NAME).toPurchaseModel(),
+            SYNTHETIC_SPEND,
+            52,
+            0.002,
+            TimeUnit.WEEKS);
     double checksum = 0;
     long start = 0;
     for (int pass = 0; pass < 2; pass++) {

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options shared by {@code fit} and {@code score}: which transactions, calibrated until when. */
 final class InputOptions {
@@ -21,32 +24,57 @@ final class InputOptions {
   @Option(names = "--input", description = "Transaction file.")
   Path input;
 
-  @Option(names = "--format", defaultValue = "cdnow",
-      description = "cdnow (whitespace: [masterId] id yyyymmdd units value) or csv "
-          + "(header customer_id,date,amount). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--format",
+      defaultValue = "cdnow",
+      description =
+          "cdnow (whitespace: [masterId] id yyyymmdd units value) or csv "
+              + "(header customer_id,date,amount). Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = "--calibration-end", description = "Last day of the calibration period, YYYY-MM-DD.")
+  @Option(
+      names = "--calibration-end",
+      description = "Last day of the calibration period, YYYY-MM-DD.")
   LocalDate calibrationEnd;
 
-  @Option(names = "--time-unit", defaultValue = "weeks",
-      description = "days or weeks, the unit of T, t_x and the horizon. Default: ${DEFAULT-VALUE} "
-          + "(as in the CDNOW literature).")
+  @Option(
+      names = "--time-unit",
+      defaultValue = "weeks",
+      description =
+          "days or weeks, the unit of T, t_x and the horizon. Default: ${DEFAULT-VALUE} "
+              + "(as in the CDNOW literature).")
   String timeUnit;
 
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
   TimeUnit timeUnit() {
-    return TimeUnit.valueOf(timeUnit.toUpperCase(Locale.ROOT));
+    return choice(TimeUnit.class, timeUnit, "--time-unit");
   }
 
   /** The customers of the input file, summarised over the calibration period. */
   List<CustomerSummary> readCustomers() throws IOException {
     if (input == null || calibrationEnd == null) {
-      throw new IllegalArgumentException("--input and --calibration-end are required");
+      throw new ParameterException(
+          spec.commandLine(), "--input and --calibration-end are required");
     }
-    InputFormat inputFormat = InputFormat.valueOf(format.toUpperCase(Locale.ROOT));
+    if (!Files.isReadable(input)) {
+      throw new ParameterException(spec.commandLine(), "cannot read --input " + input);
+    }
+    InputFormat inputFormat = choice(InputFormat.class, format, "--format");
+    TimeUnit unit = timeUnit();
     try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-      return new CalibrationSummariser(calibrationEnd, timeUnit())
+      return new CalibrationSummariser(calibrationEnd, unit)
           .summarise(TransactionReader.read(reader, inputFormat));
+    }
+  }
+
+  /** The enum constant named {@code value}, case-insensitively, or a usage error. */
+  private <E extends Enum<E>> E choice(Class<E> type, String value, String option) {
+    try {
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "invalid " + option + ": " + value);
     }
   }
 }

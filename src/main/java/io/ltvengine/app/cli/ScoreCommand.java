@@ -18,14 +18,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Fits on the calibration period, then prints P(alive), expected purchases and CLV per customer. */
+/**
+ * Fits on the calibration period, then prints P(alive), expected purchases and CLV per customer.
+ */
 @Command(
     name = "score",
     mixinStandardHelpOptions = true,
     description = {
-      "Fits the purchase model and Gamma-Gamma on the calibration period and scores every customer.",
+      "Fits the purchase model and Gamma-Gamma on the calibration period and scores every"
+          + " customer.",
       "--output csv (default) prints the header "
           + "customer_id,frequency,recency,T,p_alive,expected_purchases,expected_avg_spend,clv "
           + "and one row per customer; --output json prints the same fields as one JSON object "
@@ -38,15 +42,21 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Mixin InputOptions inputOptions;
 
-  @Option(names = "--horizon", defaultValue = "52",
+  @Option(
+      names = "--horizon",
+      defaultValue = "52",
       description = "CLV horizon in whole time units. Default: ${DEFAULT-VALUE}.")
   int horizon;
 
-  @Option(names = "--discount-rate", defaultValue = "0",
+  @Option(
+      names = "--discount-rate",
+      defaultValue = "0",
       description = "Discount rate per time unit. Default: ${DEFAULT-VALUE}.")
   double discountRate;
 
-  @Option(names = "--model", defaultValue = "bgnbd",
+  @Option(
+      names = "--model",
+      defaultValue = "bgnbd",
       description = "bgnbd, pareto-nbd or mbgnbd. Default: ${DEFAULT-VALUE}.")
   String model;
 
@@ -57,6 +67,12 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!PurchaseModels.NAMES.contains(model)) {
+      throw new ParameterException(spec.commandLine(), "invalid --model: " + model);
+    }
+    if (!List.of("csv", "json").contains(output)) {
+      throw new ParameterException(spec.commandLine(), "invalid --output: " + output);
+    }
     List<CustomerSummary> customers = inputOptions.readCustomers();
     List<CustomerHistory> histories = customers.stream().map(CustomerSummary::history).toList();
     PurchaseModel purchases = PurchaseModels.fit(model, CustomerHistory.groupByHistory(histories));
@@ -64,16 +80,15 @@ public final class ScoreCommand implements Callable<Integer> {
     Predictor predictor =
         new Predictor(purchases, spend, horizon, discountRate, inputOptions.timeUnit());
     PrintWriter out = spec.commandLine().getOut();
-    boolean json = output.equalsIgnoreCase("json");
+    boolean json = output.equals("json");
     if (!json) {
       out.println(HEADER);
     }
     ObjectMapper mapper = new ObjectMapper();
     for (CustomerSummary customer : customers) {
       Score score = predictor.score(customer.history());
-      out.println(json
-          ? mapper.writeValueAsString(fields(customer, score))
-          : csvRow(customer, score));
+      out.println(
+          json ? mapper.writeValueAsString(fields(customer, score)) : csvRow(customer, score));
     }
     out.flush();
     return 0;
@@ -81,8 +96,17 @@ public final class ScoreCommand implements Callable<Integer> {
 
   private static String csvRow(CustomerSummary c, Score s) {
     CustomerHistory h = c.history();
-    return String.format(Locale.ROOT, "%s,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f", c.customerId(),
-        h.x(), h.tx(), h.age(), s.pAlive(), s.expectedPurchases(), s.expectedAvgSpend(), s.clv());
+    return String.format(
+        Locale.ROOT,
+        "%s,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f",
+        c.customerId(),
+        h.x(),
+        h.tx(),
+        h.age(),
+        s.pAlive(),
+        s.expectedPurchases(),
+        s.expectedAvgSpend(),
+        s.clv());
   }
 
   private static Map<String, Object> fields(CustomerSummary c, Score s) {

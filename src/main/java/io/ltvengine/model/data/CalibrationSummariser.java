@@ -38,7 +38,8 @@ public final class CalibrationSummariser {
     Map<String, TreeMap<LocalDate, Double>> spendByDay = new LinkedHashMap<>();
     for (Transaction t : transactions) {
       if (!t.date().isAfter(calibrationEnd)) {
-        spendByDay.computeIfAbsent(t.customerId(), id -> new TreeMap<>())
+        spendByDay
+            .computeIfAbsent(t.customerId(), id -> new TreeMap<>())
             .merge(t.date(), t.amount(), Double::sum);
       }
     }
@@ -50,8 +51,8 @@ public final class CalibrationSummariser {
   private CustomerHistory history(TreeMap<LocalDate, Double> spendByDay) {
     LocalDate first = spendByDay.firstKey();
     int x = spendByDay.size() - 1;
-    double repeatSpend = spendByDay.tailMap(first, false).values().stream()
-        .mapToDouble(Double::doubleValue).sum();
+    double repeatSpend =
+        spendByDay.tailMap(first, false).values().stream().mapToDouble(Double::doubleValue).sum();
     return new CustomerHistory(
         x,
         timeUnit.fromDays(ChronoUnit.DAYS.between(first, spendByDay.lastKey())),

@@ -15,7 +15,8 @@ public final class TransactionReader {
 
   /** All transactions of the file; a header line is recognised and skipped. */
   public static List<Transaction> read(BufferedReader reader, InputFormat format) {
-    return reader.lines()
+    return reader
+        .lines()
         .map(String::strip)
         .filter(line -> !line.isEmpty())
         .map(line -> format == InputFormat.CDNOW ? parseCdnow(line) : parseCsv(line))

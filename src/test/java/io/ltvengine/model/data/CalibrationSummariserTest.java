@@ -34,7 +34,8 @@ class CalibrationSummariserTest {
       assertThat(actual.history().x()).isEqualTo(Integer.parseInt(row[1]));
       assertThat(actual.history().tx()).isCloseTo(Double.parseDouble(row[2]), within(0.0051));
       assertThat(actual.history().age()).isCloseTo(Double.parseDouble(row[3]), within(0.0051));
-      assertThat(actual.history().meanSpend()).isCloseTo(Double.parseDouble(row[4]), within(0.0051));
+      assertThat(actual.history().meanSpend())
+          .isCloseTo(Double.parseDouble(row[4]), within(0.0051));
     }
   }
 
@@ -42,19 +43,21 @@ class CalibrationSummariserTest {
   void shouldMergeSameDayPurchasesAndIgnoreEverythingAfterTheCalibrationEnd() {
     // Given
     LocalDate end = LocalDate.of(2024, 1, 31);
-    List<Transaction> transactions = List.of(
-        new Transaction("c1", LocalDate.of(2024, 1, 1), 10),
-        new Transaction("c1", LocalDate.of(2024, 1, 8), 5),
-        new Transaction("c1", LocalDate.of(2024, 1, 8), 7),
-        new Transaction("c1", LocalDate.of(2024, 1, 31), 20),
-        new Transaction("c1", LocalDate.of(2024, 2, 1), 99),
-        new Transaction("late", LocalDate.of(2024, 2, 2), 1));
+    List<Transaction> transactions =
+        List.of(
+            new Transaction("c1", LocalDate.of(2024, 1, 1), 10),
+            new Transaction("c1", LocalDate.of(2024, 1, 8), 5),
+            new Transaction("c1", LocalDate.of(2024, 1, 8), 7),
+            new Transaction("c1", LocalDate.of(2024, 1, 31), 20),
+            new Transaction("c1", LocalDate.of(2024, 2, 1), 99),
+            new Transaction("late", LocalDate.of(2024, 2, 2), 1));
 
     // When
-    List<CustomerSummary> summaries = new CalibrationSummariser(end, TimeUnit.DAYS).summarise(transactions);
+    List<CustomerSummary> summaries =
+        new CalibrationSummariser(end, TimeUnit.DAYS).summarise(transactions);
 
     // Then
-    assertThat(summaries).containsExactly(
-        new CustomerSummary("c1", new CustomerHistory(2, 30, 30, 16, 1)));
+    assertThat(summaries)
+        .containsExactly(new CustomerSummary("c1", new CustomerHistory(2, 30, 30, 16, 1)));
   }
 }

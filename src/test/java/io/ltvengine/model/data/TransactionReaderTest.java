@@ -30,13 +30,18 @@ class TransactionReaderTest {
   @Test
   void shouldReadCsvWithIsoDatesAndDateTimes() {
     // Given
-    String csv = "customer_id,date,amount\na,2024-03-01,10.5\nb,2024-03-02T23:10:00,3\nc,2024-03-03T01:00:00Z,4\n";
+    String csv =
+        "customer_id,date,amount\n"
+            + "a,2024-03-01,10.5\n"
+            + "b,2024-03-02T23:10:00,3\n"
+            + "c,2024-03-03T01:00:00Z,4\n";
 
     // When / Then
-    assertThat(read(csv, InputFormat.CSV)).containsExactly(
-        new Transaction("a", LocalDate.of(2024, 3, 1), 10.5),
-        new Transaction("b", LocalDate.of(2024, 3, 2), 3),
-        new Transaction("c", LocalDate.of(2024, 3, 3), 4));
+    assertThat(read(csv, InputFormat.CSV))
+        .containsExactly(
+            new Transaction("a", LocalDate.of(2024, 3, 1), 10.5),
+            new Transaction("b", LocalDate.of(2024, 3, 2), 3),
+            new Transaction("c", LocalDate.of(2024, 3, 3), 4));
   }
 
   @Test
