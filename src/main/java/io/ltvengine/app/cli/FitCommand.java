@@ -1,6 +1,10 @@
 package io.ltvengine.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ltvengine.app.service.ModelPublisher;
+import io.ltvengine.app.service.OrderHistoryReader;
+import io.ltvengine.avro.LtvModel;
+import io.ltvengine.avro.Order;
 import io.ltvengine.model.BgNbd;
 import io.ltvengine.model.BgNbdSimulator;
 import io.ltvengine.model.CalibrationFit;
@@ -13,6 +17,7 @@ import io.ltvengine.model.PurchaseModels;
 import io.ltvengine.model.TimeUnit;
 import io.ltvengine.model.data.CustomerSummary;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +37,8 @@ import picocli.CommandLine.Spec;
       "Fits BG/NBD, Pareto/NBD, MBG/NBD and Gamma-Gamma on the calibration period and prints one "
           + "JSON object: customers, repeatCustomers, timeUnit, bgnbd, paretoNbd, mbgnbd, "
           + "gammaGamma (parameters and logLikelihood), fitTimeMs and fitTimesMs per model.",
+      "With --from-topic it reads the order history from Kafka; with --publish it publishes the "
+          + "parameters to the model topic, where running engines pick them up without restart.",
       "With --synthetic N it instead simulates N BG/NBD customers with known parameters, fits "
           + "BG/NBD and reports the true parameters and the time taken."
     })
@@ -57,6 +64,8 @@ public final class FitCommand implements Callable<Integer> {
 
   @Mixin InputOptions inputOptions;
 
+  @Mixin KafkaOptions kafkaOptions;
+
   @Option(
       names = "--synthetic",
       paramLabel = "N",
@@ -78,12 +87,28 @@ public final class FitCommand implements Callable<Integer> {
   }
 
   private Map<String, Object> fitInput() throws Exception {
-    List<CustomerHistory> customers =
-        inputOptions.readCustomers().stream().map(CustomerSummary::history).toList();
+    List<CustomerHistory> customers = readCustomers().stream().map(CustomerSummary::history).toList();
     long start = System.nanoTime();
     CalibrationFit fit =
         CalibrationFit.of(customers, PurchaseModels.NAMES, inputOptions.timeUnit());
-    return report(fit, start);
+    Map<String, Object> report = report(fit, start);
+    if (kafkaOptions.publish) {
+      List<LtvModel> published =
+          new ModelPublisher(kafkaOptions.clientProperties(), kafkaOptions.serdes().valueSerde(LtvModel.class).serializer())
+              .publish(kafkaOptions.modelTopic, fit, Instant.now());
+      report.put("published", published.stream().map(m -> m.getModel() + "@" + m.getVersion()).toList());
+    }
+    return report;
+  }
+
+  private List<CustomerSummary> readCustomers() throws Exception {
+    if (kafkaOptions.fromTopic == null) {
+      return inputOptions.readCustomers();
+    }
+    OrderHistoryReader reader =
+        new OrderHistoryReader(
+            kafkaOptions.clientProperties(), kafkaOptions.serdes().valueSerde(Order.class).deserializer());
+    return inputOptions.summarise(reader.read(kafkaOptions.fromTopic));
   }
 
   private Map<String, Object> fitSynthetic() {

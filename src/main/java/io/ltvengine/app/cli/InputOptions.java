@@ -2,6 +2,7 @@ package io.ltvengine.app.cli;
 
 import io.ltvengine.model.TimeUnit;
 import io.ltvengine.model.data.CalibrationSummariser;
+import io.ltvengine.model.data.Transaction;
 import io.ltvengine.model.data.CustomerSummary;
 import io.ltvengine.model.data.InputFormat;
 import io.ltvengine.model.data.TransactionReader;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +52,12 @@ final class InputOptions {
 
   TimeUnit timeUnit() {
     return choice(TimeUnit.class, timeUnit, "--time-unit");
+  }
+
+  /** Transactions read elsewhere (a Kafka topic), summarised up to the calibration end or today. */
+  List<CustomerSummary> summarise(List<Transaction> transactions) {
+    LocalDate end = calibrationEnd != null ? calibrationEnd : LocalDate.now(ZoneOffset.UTC);
+    return new CalibrationSummariser(end, timeUnit()).summarise(transactions);
   }
 
   /** The customers of the input file, summarised over the calibration period. */
