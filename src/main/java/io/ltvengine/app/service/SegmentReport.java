@@ -19,7 +19,8 @@ public record SegmentReport(
     Map<String, Group> bySegment,
     Map<String, Group> byRiskTier,
     Map<String, Group> byValueTier,
-    RfmScores rfm) {
+    RfmScores rfm,
+    List<CustomerSummary> topCustomers) {
 
   /** Customers of a group and the sum of their value (predicted CLV, else historical LTV). */
   public record Group(long customers, double value) {
@@ -28,17 +29,21 @@ public record SegmentReport(
     }
   }
 
+  static final int TOP_CUSTOMERS = 10;
   static final String TOP_1 = "top-1%";
   static final String TOP_10 = "top-10%";
   static final String REST = "rest";
 
   public static SegmentReport of(List<CustomerSummary> customers) {
+    List<CustomerSummary> byValue =
+        customers.stream().sorted(Comparator.comparingDouble(CustomerSummary::value).reversed()).toList();
     return new SegmentReport(
         customers.size(),
         groups(customers, CustomerSummary::segment, names(LifecycleSegment.values())),
         groups(customers, CustomerSummary::riskTier, names(ChurnRiskTier.values())),
-        valueTiers(customers),
-        RfmScores.of(customers));
+        valueTiers(byValue),
+        RfmScores.of(customers),
+        byValue.subList(0, Math.min(TOP_CUSTOMERS, byValue.size())));
   }
 
   private static Map<String, Group> groups(
@@ -49,10 +54,8 @@ public record SegmentReport(
     return groups;
   }
 
-  /** Top 1% and top 10% of customers by value (the top 10% includes the top 1%'s share out). */
-  private static Map<String, Group> valueTiers(List<CustomerSummary> customers) {
-    List<CustomerSummary> byValue =
-        customers.stream().sorted(Comparator.comparingDouble(CustomerSummary::value).reversed()).toList();
+  /** Top 1%, the rest of the top 10%, and everyone else, from customers sorted by value. */
+  private static Map<String, Group> valueTiers(List<CustomerSummary> byValue) {
     int top1 = (int) Math.ceil(byValue.size() * 0.01);
     int top10 = (int) Math.ceil(byValue.size() * 0.10);
     Map<String, Group> tiers = new LinkedHashMap<>();
