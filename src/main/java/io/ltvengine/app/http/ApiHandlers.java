@@ -22,6 +22,7 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class ApiHandlers {
 
   static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 1000;
   private static final String CUSTOMER_PREFIX = "/api/customers/";
 
   private final CustomerQueries queries;
@@ -93,11 +94,16 @@ public final class ApiHandlers {
     if (value == null) {
       return DEFAULT_LIMIT;
     }
+    int limit;
     try {
-      return Integer.parseInt(value);
+      limit = Integer.parseInt(value);
     } catch (NumberFormatException e) {
       throw QueryException.badRequest("limit must be a number, got '" + value + "'");
     }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw QueryException.badRequest("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+    }
+    return limit;
   }
 
   /** Alive unless Kafka Streams has failed or stopped for good: then a restart is what helps. */

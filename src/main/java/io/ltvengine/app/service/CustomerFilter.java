@@ -18,14 +18,6 @@ import java.util.List;
  */
 public record CustomerFilter(LifecycleSegment segment, ChurnRiskTier risk, int limit, String cursor) {
 
-  public static final int MAX_LIMIT = 1000;
-
-  public CustomerFilter {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw QueryException.badRequest("limit must be between 1 and " + MAX_LIMIT);
-    }
-  }
-
   public boolean matches(CustomerLtv customer) {
     return (segment == null || segment == customer.getSegment())
         && (risk == null || risk == customer.getChurnRiskTier());
