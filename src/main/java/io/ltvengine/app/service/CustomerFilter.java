@@ -28,10 +28,6 @@ public record CustomerFilter(LifecycleSegment segment, ChurnRiskTier risk, int l
     return cursor == null || customerId.compareTo(cursor) > 0;
   }
 
-  public CustomerFilter withLimit(int newLimit) {
-    return new CustomerFilter(segment, risk, newLimit, cursor);
-  }
-
   /** The filter as URL query parameters, for the fan-out to other instances. */
   public String toQuery() {
     List<String> parameters = new ArrayList<>();

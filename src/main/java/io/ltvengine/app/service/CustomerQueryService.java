@@ -93,13 +93,15 @@ public final class CustomerQueryService implements CustomerQueries {
     if (localOnly) {
       return localCustomers(filter);
     }
-    // One more than a page from everyone tells whether a next page exists.
-    CustomerFilter wider = filter.withLimit(filter.limit() + 1);
-    List<Map<String, Object>> candidates = new ArrayList<>(localCustomers(wider).customers());
+    CustomerPage local = localCustomers(filter);
+    List<Map<String, Object>> candidates = new ArrayList<>(local.customers());
+    boolean more = local.nextCursor() != null;
     for (HostInfo peer : peers()) {
-      candidates.addAll(peers.get(peer, "/api/customers?local=true&" + wider.toQuery(), PAGE).customers());
+      CustomerPage page = peers.get(peer, "/api/customers?local=true&" + filter.toQuery(), PAGE);
+      candidates.addAll(page.customers());
+      more |= page.nextCursor() != null;
     }
-    return CustomerPage.firstOf(candidates, filter.limit());
+    return CustomerPage.firstOf(candidates, filter.limit(), more);
   }
 
   /** Scans this instance's customers after the cursor: the cost grows with local customers. */
@@ -110,7 +112,7 @@ public final class CustomerQueryService implements CustomerQueries {
         matches.add(AvroJson.toMap(ltv));
       }
     });
-    return CustomerPage.firstOf(matches, filter.limit());
+    return CustomerPage.firstOf(matches, filter.limit(), false);
   }
 
   @Override
