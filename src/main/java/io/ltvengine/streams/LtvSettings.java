@@ -18,6 +18,7 @@ public final class LtvSettings {
     TOPIC_DLQ("topics.dlq", "orders-dlq", "Dead-letter topic for records that cannot be used."),
     TOPIC_MODEL("topics.model", "ltv-model", "Compacted topic of published model parameters."),
     TOPIC_COHORTS("topics.cohorts", "ltv-cohorts", "Compacted output topic of cohort aggregates."),
+    TOPIC_COHORT_DELTAS("topics.cohort.deltas", "ltv-cohort-deltas", "Topic that repartitions cohort changes by cohort cell for aggregation."),
     TOPICS_CREATE("topics.create", "true", "Create missing topics at start-up (compacted where the data is a latest value)."),
     TOPICS_PARTITIONS("topics.partitions", "6", "Partitions of topics created at start-up; the engine scales to this many instances."),
     TOPICS_REPLICATION("topics.replication.factor", "-1", "Replication factor of created topics; -1 takes the broker default."),
@@ -41,7 +42,8 @@ public final class LtvSettings {
     MODEL_NAME("model.name", "bgnbd", "Purchase model used from ltv-model: bgnbd, pareto-nbd or mbgnbd."),
     HORIZON_DAYS("model.horizon.days", "365", "Horizon of expected purchases and predicted CLV."),
     DISCOUNT_RATE("model.discount.rate.annual", "0.1", "Annual discount rate of predicted CLV."),
-    HTTP_PORT("http.port", "8080", "Port of the query API, metrics and dashboard; 0 disables it.");
+    HTTP_PORT("http.port", "8080", "Port of the query API, metrics and dashboard; 0 disables it."),
+    HTTP_ADVERTISED_HOST("http.advertised.host", "localhost", "Host name other instances use to reach this one's API (with http.port).");
 
     private final String key;
     private final String defaultValue;

@@ -64,6 +64,7 @@ public final class LtvTopology {
         topics.churnAlerts().keySerde().serializer(),
         topics.churnAlerts().valueSerde().serializer(),
         ORDER_PROCESSOR);
+    CohortTopology.addTo(topology, ORDER_PROCESSOR, settings, topics);
     return topology;
   }
 
@@ -84,28 +85,13 @@ public final class LtvTopology {
   }
 
   private static OrderProcessorSupplier orderProcessor(LtvSettings settings, Environment environment) {
-    CurrencyConverter currency =
-        CurrencyConverter.parse(settings.get(Setting.REPORTING_CURRENCY), settings.get(Setting.FX_RATES));
     OrderValidator validator =
         new OrderValidator(
-            currency,
+            currency(settings),
             settings.getLong(Setting.MAX_ORDER_AMOUNT),
             Duration.ofMinutes(settings.getLong(Setting.MAX_FUTURE_SKEW)).toMillis());
-    CustomerAssessor assessor =
-        new CustomerAssessor(
-            new RhythmPolicy(
-                settings.getDouble(Setting.GAP_MULTIPLIER),
-                settings.getDouble(Setting.GAP_STDDEV_MULTIPLIER),
-                settings.getDouble(Setting.MIN_QUIET_DAYS)),
-            new CustomerAssessor.RiskThresholds(
-                settings.getDouble(Setting.PALIVE_HIGH_RISK),
-                settings.getDouble(Setting.PALIVE_MEDIUM_RISK)));
-    OutputRecords records =
-        new OutputRecords(
-            new HistoricalValue(
-                settings.getDouble(Setting.ANNUAL_CHURN_RATE),
-                settings.getDouble(Setting.MIN_TENURE_DAYS)),
-            currency);
+    CustomerAssessor assessor = assessor(settings);
+    OutputRecords records = outputRecords(settings);
     OrderProcessor.Wiring wiring =
         new OrderProcessor.Wiring(
             StoreNames.CUSTOMER_STATE,
@@ -114,7 +100,8 @@ public final class LtvTopology {
             StoreNames.POPULATION_RHYTHM,
             StoreNames.MODEL,
             LTV_SINK,
-            ALERTS_SINK);
+            ALERTS_SINK,
+            CohortTopology.DELTAS_SINK);
     OrderProcessor.ChurnSchedule schedule =
         new OrderProcessor.ChurnSchedule(
             Duration.ofSeconds(settings.getLong(Setting.CHECK_INTERVAL)),
@@ -139,6 +126,29 @@ public final class LtvTopology {
         settings.getLong(Setting.MIN_POPULATION_GAPS),
         new LtvMetrics(environment.meters()),
         stores(settings));
+  }
+
+  /** The assessor the topology judges customers with; the query API judges them the same way. */
+  public static CustomerAssessor assessor(LtvSettings settings) {
+    return new CustomerAssessor(
+        new RhythmPolicy(
+            settings.getDouble(Setting.GAP_MULTIPLIER),
+            settings.getDouble(Setting.GAP_STDDEV_MULTIPLIER),
+            settings.getDouble(Setting.MIN_QUIET_DAYS)),
+        new CustomerAssessor.RiskThresholds(
+            settings.getDouble(Setting.PALIVE_HIGH_RISK), settings.getDouble(Setting.PALIVE_MEDIUM_RISK)));
+  }
+
+  /** The output records the topology writes; the query API builds the same ones. */
+  public static OutputRecords outputRecords(LtvSettings settings) {
+    return new OutputRecords(
+        new HistoricalValue(
+            settings.getDouble(Setting.ANNUAL_CHURN_RATE), settings.getDouble(Setting.MIN_TENURE_DAYS)),
+        currency(settings));
+  }
+
+  private static CurrencyConverter currency(LtvSettings settings) {
+    return CurrencyConverter.parse(settings.get(Setting.REPORTING_CURRENCY), settings.get(Setting.FX_RATES));
   }
 
   private static Set<StoreBuilder<?>> stores(LtvSettings settings) {

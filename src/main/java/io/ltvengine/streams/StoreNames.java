@@ -15,6 +15,9 @@ public final class StoreNames {
   /** Gaps between purchases across this task's customers: the rhythm of one-time buyers. */
   public static final String POPULATION_RHYTHM = "population-rhythm";
 
+  /** Cohort table cells (cohort|months since acquisition), summed from the cohort deltas. */
+  public static final String COHORT_AGGREGATES = "cohort-aggregates";
+
   /** The latest published model parameters, a global store fed by the model topic. */
   public static final String MODEL = "ltv-model-store";
 

@@ -1,19 +1,26 @@
 package io.ltvengine.streams;
 
 import io.ltvengine.avro.ChurnAlert;
+import io.ltvengine.avro.CohortCell;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.LtvModel;
 import io.ltvengine.avro.Order;
+import io.ltvengine.avro.state.CohortDelta;
 import io.ltvengine.streams.LtvSettings.Setting;
 import org.apache.kafka.common.serialization.Serdes;
 
-/** Every topic the engine reads or writes, in one place. All are keyed by customer id. */
+/**
+ * Every topic the engine reads or writes, in one place. All are keyed by customer id, except the
+ * cohort topics, keyed by cohort cell.
+ */
 public record Topics(
     Topic<String, Order> orders,
     Topic<String, CustomerLtv> customerLtv,
     Topic<String, ChurnAlert> churnAlerts,
     Topic<String, LtvModel> model,
-    String deadLetter) {
+    String deadLetter,
+    Topic<String, CohortDelta> cohortDeltas,
+    Topic<String, CohortCell> cohorts) {
 
   public static Topics create(LtvSettings settings, AvroSerdeFactory serdes) {
     return new Topics(
@@ -21,6 +28,8 @@ public record Topics(
         new Topic<>(settings.get(Setting.TOPIC_LTV), Serdes.String(), serdes.valueSerde(CustomerLtv.class)),
         new Topic<>(settings.get(Setting.TOPIC_ALERTS), Serdes.String(), serdes.valueSerde(ChurnAlert.class)),
         new Topic<>(settings.get(Setting.TOPIC_MODEL), Serdes.String(), serdes.valueSerde(LtvModel.class)),
-        settings.get(Setting.TOPIC_DLQ));
+        settings.get(Setting.TOPIC_DLQ),
+        new Topic<>(settings.get(Setting.TOPIC_COHORT_DELTAS), Serdes.String(), serdes.valueSerde(CohortDelta.class)),
+        new Topic<>(settings.get(Setting.TOPIC_COHORTS), Serdes.String(), serdes.valueSerde(CohortCell.class)));
   }
 }

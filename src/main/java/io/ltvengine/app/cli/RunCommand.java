@@ -54,6 +54,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--time-mode", paramLabel = "MODE", description = "Churn clock: wall-clock (default) or stream-time to replay history.")
   String timeMode;
 
+  @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the query API, metrics and dashboard; 0 disables it (http.port, default 8080).")
+  Integer httpPort;
+
   @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", description = "Any other setting, e.g. --set churn.gap.multiplier=3 (repeatable).")
   Map<String, String> settings = new LinkedHashMap<>();
 
@@ -96,6 +99,7 @@ public final class RunCommand implements Callable<Integer> {
     putIfSet(overrides, StreamsConfig.STATE_DIR_CONFIG, stateDir == null ? null : stateDir.toString());
     putIfSet(overrides, StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
     putIfSet(overrides, LtvSettings.Setting.TIME_MODE.key(), timeMode);
+    putIfSet(overrides, LtvSettings.Setting.HTTP_PORT.key(), httpPort == null ? null : httpPort.toString());
     return overrides;
   }
 

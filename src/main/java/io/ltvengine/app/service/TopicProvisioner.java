@@ -36,7 +36,9 @@ public final class TopicProvisioner {
             new NewTopic(topics.customerLtv().name(), Optional.of(partitions), replication).configs(COMPACTED),
             new NewTopic(topics.churnAlerts().name(), Optional.of(partitions), replication),
             new NewTopic(topics.deadLetter(), Optional.of(partitions), replication),
-            new NewTopic(topics.model().name(), Optional.of(1), replication).configs(COMPACTED));
+            new NewTopic(topics.model().name(), Optional.of(1), replication).configs(COMPACTED),
+            new NewTopic(topics.cohortDeltas().name(), Optional.of(partitions), replication),
+            new NewTopic(topics.cohorts().name(), Optional.of(partitions), replication).configs(COMPACTED));
     try (Admin admin = Admin.create(adminProperties(clientProperties))) {
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();

@@ -4,8 +4,10 @@ import io.ltvengine.avro.ChurnAlert;
 import io.ltvengine.avro.LtvModel;
 import io.ltvengine.avro.Order;
 import io.ltvengine.avro.OrderType;
+import io.ltvengine.avro.state.CohortDelta;
 import io.ltvengine.avro.state.CustomerState;
 import io.ltvengine.model.customer.Assessment;
+import io.ltvengine.model.customer.CohortDeltas;
 import io.ltvengine.model.customer.CustomerLedger;
 import io.ltvengine.model.customer.OrderFacts;
 import io.ltvengine.streams.LtvMetrics;
@@ -38,7 +40,8 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
       String populationStore,
       String modelStore,
       String ltvChild,
-      String alertChild) {}
+      String alertChild,
+      String cohortChild) {}
 
   /** When and how the churn check runs. */
   public record ChurnSchedule(
@@ -114,6 +117,7 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
     boolean newerPurchase =
         order.type() == OrderType.PURCHASE && order.eventTime() > state.getLastPurchaseAt();
     boolean reactivates = newerPurchase && state.getOpenAlertId() != null;
+    CohortDeltas.Before cohortBefore = CohortDeltas.Before.of(state, order);
     if (newerPurchase && CustomerLedger.hasPurchased(state)) {
       valuation.population().addGap(order.eventTime() - state.getLastPurchaseAt());
     }
@@ -126,6 +130,9 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
     valuation.reschedule(customerId, state);
     customers.put(customerId, state);
     emit(record, customerId, state, reactivates ? closedAlertId : null);
+    for (CohortDelta delta : CohortDeltas.between(cohortBefore, state, order)) {
+      context().forward(record.withKey(CohortDeltas.cellKey(delta)).withValue(delta), wiring.cohortChild());
+    }
   }
 
   private void emit(Record<String, Order> record, String customerId, CustomerState state, String closedAlertId) {

@@ -1,6 +1,7 @@
 package io.ltvengine.streams.stores;
 
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The buying rhythm of the customers this task has seen: the mean gap between consecutive
@@ -24,19 +25,24 @@ public final class PopulationRhythm {
   }
 
   public void addGap(long gapMillis) {
-    store.put(GAP_COUNT, valueOf(GAP_COUNT) + 1);
-    store.put(GAP_MILLIS, valueOf(GAP_MILLIS) + gapMillis);
+    store.put(GAP_COUNT, valueOf(store, GAP_COUNT) + 1);
+    store.put(GAP_MILLIS, valueOf(store, GAP_MILLIS) + gapMillis);
   }
 
   public double meanGapDays() {
-    long count = valueOf(GAP_COUNT);
+    return meanGapDays(store, defaultGapDays, minGaps);
+  }
+
+  /** The mean gap a task's store holds, for readers outside the task such as the query API. */
+  public static double meanGapDays(ReadOnlyKeyValueStore<String, Long> store, double defaultGapDays, long minGaps) {
+    long count = valueOf(store, GAP_COUNT);
     if (count < minGaps) {
       return defaultGapDays;
     }
-    return valueOf(GAP_MILLIS) / MILLIS_PER_DAY / count;
+    return valueOf(store, GAP_MILLIS) / MILLIS_PER_DAY / count;
   }
 
-  private long valueOf(String key) {
+  private static long valueOf(ReadOnlyKeyValueStore<String, Long> store, String key) {
     Long value = store.get(key);
     return value == null ? 0 : value;
   }

@@ -1,0 +1,150 @@
+package io.ltvengine.app.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ltvengine.app.service.CustomerFilter;
+import io.ltvengine.app.service.CustomerQueries;
+import io.ltvengine.app.service.QueryException;
+import io.ltvengine.avro.ChurnRiskTier;
+import io.ltvengine.avro.LifecycleSegment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The HTTP API, independent of any server: a request in, a response out. Handlers validate
+ * parameters and call the query service; they know nothing of stores or other instances.
+ */
+public final class ApiHandlers {
+
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 1000;
+  private static final String CUSTOMER_PREFIX = "/api/customers/";
+
+  private final CustomerQueries queries;
+  private final Supplier<String> metrics;
+  private final Supplier<List<Map<String, Object>>> recentAlerts;
+  private final ObjectMapper json;
+
+  public ApiHandlers(
+      CustomerQueries queries,
+      Supplier<String> metrics,
+      Supplier<List<Map<String, Object>>> recentAlerts,
+      ObjectMapper json) {
+    this.queries = queries;
+    this.metrics = metrics;
+    this.recentAlerts = recentAlerts;
+    this.json = json;
+  }
+
+  public ApiResponse handle(ApiRequest request) {
+    try {
+      return route(request);
+    } catch (QueryException e) {
+      return error(e.status(), e.getMessage());
+    }
+  }
+
+  private ApiResponse route(ApiRequest request) {
+    String path = request.path();
+    if (path.startsWith(CUSTOMER_PREFIX) && path.length() > CUSTOMER_PREFIX.length()) {
+      String customerId = path.substring(CUSTOMER_PREFIX.length());
+      return ok(queries.customer(customerId, request.local()));
+    }
+    return switch (path) {
+      case "/api/customers" -> ok(queries.customers(filter(request), request.local()));
+      case "/api/segments" -> ok(request.local() ? queries.localSummaries() : queries.segments());
+      case "/api/cohorts" -> ok(request.local() ? queries.localCohortCells() : queries.cohorts());
+      case "/api/alerts/recent" -> ok(recentAlerts.get());
+      case "/metrics" -> ApiResponse.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.get());
+      case "/health" -> health();
+      case "/ready" -> ready();
+      case "/openapi.yaml" -> resource("openapi.yaml", "application/yaml");
+      case "/", "/index.html" -> resource("dashboard/index.html", "text/html; charset=utf-8");
+      case "/dashboard.js" -> resource("dashboard/dashboard.js", "text/javascript; charset=utf-8");
+      case "/dashboard.css" -> resource("dashboard/dashboard.css", "text/css; charset=utf-8");
+      default -> error(404, "No such resource: " + path);
+    };
+  }
+
+  private static CustomerFilter filter(ApiRequest request) {
+    return new CustomerFilter(
+        parseEnum(LifecycleSegment.class, "segment", request.param("segment")),
+        parseEnum(ChurnRiskTier.class, "risk", request.param("risk")),
+        parseLimit(request.param("limit")),
+        request.param("cursor"));
+  }
+
+  private static <E extends Enum<E>> E parseEnum(Class<E> type, String name, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.toUpperCase());
+    } catch (IllegalArgumentException e) {
+      throw QueryException.badRequest("Unknown " + name + " '" + value + "'; one of " + List.of(type.getEnumConstants()));
+    }
+  }
+
+  private static int parseLimit(String value) {
+    if (value == null) {
+      return DEFAULT_LIMIT;
+    }
+    int limit;
+    try {
+      limit = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw QueryException.badRequest("limit must be a number, got '" + value + "'");
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw QueryException.badRequest("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+    }
+    return limit;
+  }
+
+  /** Alive unless Kafka Streams has failed or stopped for good: then a restart is what helps. */
+  private ApiResponse health() {
+    KafkaStreams.State state = queries.state();
+    boolean alive = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING
+        && state != KafkaStreams.State.PENDING_ERROR;
+    return json(alive ? 200 : 503, Map.of("status", alive ? "UP" : "DOWN", "state", state.name()));
+  }
+
+  /** Ready only while processing; a rebalance or restoration takes the instance out of rotation. */
+  private ApiResponse ready() {
+    KafkaStreams.State state = queries.state();
+    boolean ready = state == KafkaStreams.State.RUNNING;
+    return json(ready ? 200 : 503, Map.of("status", ready ? "READY" : "NOT_READY", "state", state.name()));
+  }
+
+  private ApiResponse ok(Object body) {
+    return json(200, body);
+  }
+
+  private ApiResponse error(int status, String message) {
+    return json(status, Map.of("error", message, "status", status));
+  }
+
+  private ApiResponse json(int status, Object body) {
+    try {
+      return new ApiResponse(status, ApiResponse.JSON, json.writeValueAsBytes(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+
+  private ApiResponse resource(String name, String contentType) {
+    try (InputStream in = ApiHandlers.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        return error(404, "Missing resource " + name);
+      }
+      return new ApiResponse(200, contentType, in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,233 @@
+package io.ltvengine.app.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.ltvengine.avro.CohortCell;
+import io.ltvengine.avro.CustomerLtv;
+import io.ltvengine.avro.state.CustomerState;
+import io.ltvengine.model.customer.CurrencyConverter;
+import io.ltvengine.model.customer.CustomerLedger;
+import io.ltvengine.streams.StoreNames;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Interactive queries on the engine's stores. A customer lives in one partition, owned by one
+ * instance: a request for them is forwarded to that instance. Lists, segments and cohorts are
+ * answered by every instance for its own partitions and merged by the one that was asked.
+ */
+public final class CustomerQueryService implements CustomerQueries {
+
+  private static final TypeReference<Map<String, Object>> CUSTOMER = new TypeReference<>() {};
+  private static final TypeReference<CustomerPage> PAGE = new TypeReference<>() {};
+  private static final TypeReference<List<CustomerSummary>> SUMMARIES = new TypeReference<>() {};
+  private static final TypeReference<List<CohortCellView>> CELLS = new TypeReference<>() {};
+
+  private final KafkaStreams streams;
+  private final HostInfo self;
+  private final String ordersTopic;
+  private final CustomerViews views;
+  private final CurrencyConverter currency;
+  private final PeerClient peers;
+  private final Clock clock;
+
+  public CustomerQueryService(
+      KafkaStreams streams,
+      HostInfo self,
+      String ordersTopic,
+      CustomerViews views,
+      CurrencyConverter currency,
+      PeerClient peers,
+      Clock clock) {
+    this.streams = streams;
+    this.self = self;
+    this.ordersTopic = ordersTopic;
+    this.views = views;
+    this.currency = currency;
+    this.peers = peers;
+    this.clock = clock;
+  }
+
+  @Override
+  public Map<String, Object> customer(String customerId, boolean localOnly) {
+    requireRunning();
+    KeyQueryMetadata owner =
+        streams.queryMetadataForKey(StoreNames.CUSTOMER_STATE, customerId, Serdes.String().serializer());
+    if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+      throw QueryException.unavailable("The owner of customer " + customerId + " is not known yet");
+    }
+    if (!owner.activeHost().equals(self)) {
+      // A forwarded request that lands on a non-owner means the instances disagree mid-rebalance.
+      if (localOnly) {
+        throw QueryException.unavailable("Customer " + customerId + " moved during a rebalance");
+      }
+      String path = "/api/customers/" + URLEncoder.encode(customerId, StandardCharsets.UTF_8) + "?local=true";
+      return peers.get(owner.activeHost(), path, CUSTOMER);
+    }
+    CustomerState state = guarded(() -> customerStore(owner.partition()).get(customerId));
+    if (state == null || !CustomerLedger.hasPurchased(state)) {
+      throw QueryException.notFound("No customer " + customerId);
+    }
+    return AvroJson.toMap(guarded(() -> views.at(customerId, state, populationStore(owner.partition()), now())));
+  }
+
+  @Override
+  public CustomerPage customers(CustomerFilter filter, boolean localOnly) {
+    if (localOnly) {
+      return localCustomers(filter);
+    }
+    CustomerPage local = localCustomers(filter);
+    List<Map<String, Object>> candidates = new ArrayList<>(local.customers());
+    boolean more = local.nextCursor() != null;
+    for (HostInfo peer : peers()) {
+      CustomerPage page = peers.get(peer, "/api/customers?local=true&" + filter.toQuery(), PAGE);
+      candidates.addAll(page.customers());
+      more |= page.nextCursor() != null;
+    }
+    return CustomerPage.firstOf(candidates, filter.limit(), more);
+  }
+
+  /** Scans this instance's customers after the cursor: the cost grows with local customers. */
+  private CustomerPage localCustomers(CustomerFilter filter) {
+    List<Map<String, Object>> matches = new ArrayList<>();
+    forEachLocalCustomer(ltv -> {
+      if (filter.after(ltv.getCustomerId()) && filter.matches(ltv)) {
+        matches.add(AvroJson.toMap(ltv));
+      }
+    });
+    return CustomerPage.firstOf(matches, filter.limit(), false);
+  }
+
+  @Override
+  public SegmentReport segments() {
+    List<CustomerSummary> summaries = new ArrayList<>(localSummaries());
+    for (HostInfo peer : peers()) {
+      summaries.addAll(peers.get(peer, "/api/segments?local=true", SUMMARIES));
+    }
+    return SegmentReport.of(summaries);
+  }
+
+  @Override
+  public List<CustomerSummary> localSummaries() {
+    List<CustomerSummary> summaries = new ArrayList<>();
+    forEachLocalCustomer(ltv -> summaries.add(CustomerSummary.of(ltv)));
+    return summaries;
+  }
+
+  @Override
+  public CohortReport cohorts() {
+    List<CohortCellView> cells = new ArrayList<>(localCohortCells());
+    for (HostInfo peer : peers()) {
+      cells.addAll(peers.get(peer, "/api/cohorts?local=true", CELLS));
+    }
+    return CohortReport.of(cells, currency);
+  }
+
+  @Override
+  public List<CohortCellView> localCohortCells() {
+    requireRunning();
+    return guarded(() -> {
+      List<CohortCellView> cells = new ArrayList<>();
+      ReadOnlyKeyValueStore<String, CohortCell> store = store(StoreNames.COHORT_AGGREGATES, null);
+      try (KeyValueIterator<String, CohortCell> all = store.all()) {
+        all.forEachRemaining(entry -> cells.add(CohortCellView.of(entry.value)));
+      }
+      return cells;
+    });
+  }
+
+  @Override
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /** Every customer of this instance's partitions, valued now with their partition's rhythm. */
+  private void forEachLocalCustomer(Consumer<CustomerLtv> action) {
+    requireRunning();
+    long now = now();
+    guarded(() -> {
+      for (int partition : localPartitions()) {
+        ReadOnlyKeyValueStore<String, Long> population = populationStore(partition);
+        try (KeyValueIterator<String, CustomerState> all = customerStore(partition).all()) {
+          while (all.hasNext()) {
+            KeyValue<String, CustomerState> entry = all.next();
+            if (CustomerLedger.hasPurchased(entry.value)) {
+              action.accept(views.at(entry.key, entry.value, population, now));
+            }
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  private List<Integer> localPartitions() {
+    return streams.metadataForLocalThreads().stream()
+        .flatMap(thread -> thread.activeTasks().stream())
+        .flatMap(task -> task.topicPartitions().stream())
+        .filter(partition -> partition.topic().equals(ordersTopic))
+        .map(TopicPartition::partition)
+        .sorted()
+        .toList();
+  }
+
+  private List<HostInfo> peers() {
+    requireRunning();
+    return streams.metadataForAllStreamsClients().stream()
+        .map(StreamsMetadata::hostInfo)
+        .filter(host -> !host.equals(self))
+        .distinct()
+        .toList();
+  }
+
+  private ReadOnlyKeyValueStore<String, CustomerState> customerStore(int partition) {
+    return store(StoreNames.CUSTOMER_STATE, partition);
+  }
+
+  private ReadOnlyKeyValueStore<String, Long> populationStore(int partition) {
+    return store(StoreNames.POPULATION_RHYTHM, partition);
+  }
+
+  private <V> ReadOnlyKeyValueStore<String, V> store(String name, Integer partition) {
+    StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> parameters =
+        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore());
+    return streams.store(partition == null ? parameters : parameters.withPartition(partition));
+  }
+
+  private void requireRunning() {
+    KafkaStreams.State state = streams.state();
+    if (state != KafkaStreams.State.RUNNING) {
+      throw QueryException.unavailable("The engine is " + state + "; try again shortly");
+    }
+  }
+
+  /** A store that moves or restores while it is read makes the answer temporarily unavailable. */
+  private static <T> T guarded(Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (InvalidStateStoreException e) {
+      throw QueryException.unavailable("State is being rebalanced or restored: " + e.getMessage(), e);
+    }
+  }
+
+  private long now() {
+    return clock.millis();
+  }
+}

@@ -1,0 +1,55 @@
+package io.ltvengine.app.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.streams.state.HostInfo;
+
+/** Asks another instance of the engine, over its HTTP API, for what only its stores hold. */
+public final class PeerClient {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  private final ObjectMapper json;
+
+  public PeerClient(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /** GETs {@code pathAndQuery} from the peer; its 404 stays a 404, any other failure is a 503. */
+  public <T> T get(HostInfo peer, String pathAndQuery, TypeReference<T> type) {
+    URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + pathAndQuery);
+    try {
+      HttpResponse<String> response =
+          http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 200) {
+        return json.readValue(response.body(), type);
+      }
+      String error = errorOf(response.body());
+      if (response.statusCode() == 404) {
+        throw QueryException.notFound(error);
+      }
+      throw QueryException.unavailable("Instance " + peer + " answered " + response.statusCode() + ": " + error);
+    } catch (IOException e) {
+      throw QueryException.unavailable("Instance " + peer + " cannot be reached", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw QueryException.unavailable("Interrupted while asking " + peer, e);
+    }
+  }
+
+  private String errorOf(String body) {
+    try {
+      return String.valueOf(json.readValue(body, new TypeReference<Map<String, Object>>() {}).get("error"));
+    } catch (IOException e) {
+      return body;
+    }
+  }
+}

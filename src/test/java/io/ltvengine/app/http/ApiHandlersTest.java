@@ -1,0 +1,202 @@
+package io.ltvengine.app.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ltvengine.app.service.CohortCellView;
+import io.ltvengine.app.service.CohortReport;
+import io.ltvengine.app.service.CustomerFilter;
+import io.ltvengine.app.service.CustomerPage;
+import io.ltvengine.app.service.CustomerQueries;
+import io.ltvengine.app.service.CustomerSummary;
+import io.ltvengine.app.service.QueryException;
+import io.ltvengine.app.service.SegmentReport;
+import io.ltvengine.avro.ChurnRiskTier;
+import io.ltvengine.avro.LifecycleSegment;
+import io.ltvengine.model.customer.CurrencyConverter;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+
+class ApiHandlersTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final FakeQueries queries = new FakeQueries();
+  private final ApiHandlers handlers =
+      new ApiHandlers(queries, () -> "ltv_orders_total 3.0\n", () -> List.of(Map.of("alertId", "a-1")), JSON);
+
+  @Test
+  void shouldAnswerAKnownCustomerAsJson() throws IOException {
+    ApiResponse response = get("/api/customers/alice");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(body(response).get("customerId").asText()).isEqualTo("alice");
+  }
+
+  @Test
+  void shouldAnswer404WithAJsonErrorForAnUnknownCustomer() throws IOException {
+    ApiResponse response = get("/api/customers/nobody");
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(body(response).get("status").asInt()).isEqualTo(404);
+    assertThat(body(response).get("error").asText()).contains("nobody");
+  }
+
+  @Test
+  void shouldAnswer503WhileTheEngineIsRebalancing() throws IOException {
+    queries.state = KafkaStreams.State.REBALANCING;
+
+    ApiResponse response = get("/api/customers/alice");
+
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(body(response).get("error").asText()).contains("REBALANCING");
+  }
+
+  @Test
+  void shouldPassTheAudienceFilterToTheQueryService() {
+    ApiResponse response = get("/api/customers?segment=at_risk&risk=HIGH&limit=5&cursor=c-9");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(queries.lastFilter)
+        .isEqualTo(new CustomerFilter(LifecycleSegment.AT_RISK, ChurnRiskTier.HIGH, 5, "c-9"));
+    assertThat(queries.lastLocal).isFalse();
+  }
+
+  @Test
+  void shouldAskOnlyTheLocalStoresForTheInternalFanOut() {
+    get("/api/customers?local=true");
+
+    assertThat(queries.lastLocal).isTrue();
+    assertThat(queries.lastFilter.limit()).isEqualTo(ApiHandlers.DEFAULT_LIMIT);
+  }
+
+  @Test
+  void shouldRejectAnUnknownSegmentWith400() throws IOException {
+    ApiResponse response = get("/api/customers?segment=VIP");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(body(response).get("error").asText()).contains("VIP");
+  }
+
+  @Test
+  void shouldRejectALimitOutOfRangeOrNotANumberWith400() {
+    assertThat(get("/api/customers?limit=0").status()).isEqualTo(400);
+    assertThat(get("/api/customers?limit=1001").status()).isEqualTo(400);
+    assertThat(get("/api/customers?limit=ten").status()).isEqualTo(400);
+  }
+
+  @Test
+  void shouldServeSegmentsAndTheLocalSummariesForTheFanOut() throws IOException {
+    assertThat(body(get("/api/segments")).get("customers").asInt()).isEqualTo(1);
+    assertThat(body(get("/api/segments?local=true")).get(0).get("customerId").asText()).isEqualTo("alice");
+  }
+
+  @Test
+  void shouldServeCohortsAndTheLocalCellsForTheFanOut() throws IOException {
+    JsonNode cohorts = body(get("/api/cohorts"));
+    assertThat(cohorts.get("byAcquisitionMonth").get(0).get("cohort").asText()).isEqualTo("2026-01");
+    assertThat(body(get("/api/cohorts?local=true")).get(0).get("acquiredCustomers").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldServeRecentAlertsAndPrometheusMetrics() throws IOException {
+    assertThat(body(get("/api/alerts/recent")).get(0).get("alertId").asText()).isEqualTo("a-1");
+    ApiResponse metrics = get("/metrics");
+    assertThat(metrics.contentType()).startsWith("text/plain");
+    assertThat(metrics.bodyText()).contains("ltv_orders_total");
+  }
+
+  @Test
+  void shouldBeAliveAndReadyOnlyWhileRunning() {
+    assertThat(get("/health").status()).isEqualTo(200);
+    assertThat(get("/ready").status()).isEqualTo(200);
+
+    queries.state = KafkaStreams.State.REBALANCING;
+    assertThat(get("/health").status()).isEqualTo(200);
+    assertThat(get("/ready").status()).isEqualTo(503);
+
+    queries.state = KafkaStreams.State.ERROR;
+    assertThat(get("/health").status()).isEqualTo(503);
+  }
+
+  @Test
+  void shouldServeTheDashboardAndTheOpenApiDescription() {
+    assertThat(get("/").bodyText()).contains("<svg id=\"cohort-curves\"");
+    assertThat(get("/dashboard.js").status()).isEqualTo(200);
+    assertThat(get("/openapi.yaml").bodyText()).contains("/api/customers/{id}");
+  }
+
+  @Test
+  void shouldAnswer404ForAnUnknownPath() {
+    assertThat(get("/api/nothing").status()).isEqualTo(404);
+  }
+
+  private ApiResponse get(String pathAndQuery) {
+    return handlers.handle(ApiRequest.of(pathAndQuery));
+  }
+
+  private static JsonNode body(ApiResponse response) throws IOException {
+    return JSON.readTree(response.body());
+  }
+
+  /** Answers from fixed data; unknown customers and a non-running state fail like the real one. */
+  private static final class FakeQueries implements CustomerQueries {
+    KafkaStreams.State state = KafkaStreams.State.RUNNING;
+    CustomerFilter lastFilter;
+    boolean lastLocal;
+
+    private final CustomerSummary alice = new CustomerSummary("alice", "ACTIVE", "LOW", 3, 2, 50_00, 120);
+    private final CohortCellView cell = new CohortCellView("ACQUISITION_MONTH", "2026-01", 0, 1, 1, 50_00);
+
+    private void requireRunning() {
+      if (state != KafkaStreams.State.RUNNING) {
+        throw QueryException.unavailable("The engine is " + state);
+      }
+    }
+
+    @Override
+    public Map<String, Object> customer(String customerId, boolean localOnly) {
+      requireRunning();
+      if (!customerId.equals("alice")) {
+        throw QueryException.notFound("No customer " + customerId);
+      }
+      return Map.of("customerId", "alice");
+    }
+
+    @Override
+    public CustomerPage customers(CustomerFilter filter, boolean localOnly) {
+      lastFilter = filter;
+      lastLocal = localOnly;
+      return new CustomerPage(List.of(Map.of("customerId", "alice")), null);
+    }
+
+    @Override
+    public SegmentReport segments() {
+      return SegmentReport.of(List.of(alice));
+    }
+
+    @Override
+    public List<CustomerSummary> localSummaries() {
+      return List.of(alice);
+    }
+
+    @Override
+    public CohortReport cohorts() {
+      return CohortReport.of(List.of(cell), CurrencyConverter.parse("EUR", ""));
+    }
+
+    @Override
+    public List<CohortCellView> localCohortCells() {
+      return List.of(cell);
+    }
+
+    @Override
+    public KafkaStreams.State state() {
+      return state;
+    }
+  }
+}
