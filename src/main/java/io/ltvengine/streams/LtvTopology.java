@@ -116,16 +116,21 @@ public final class LtvTopology {
         validator,
         assessor,
         records,
-        new ModelPredictions.Options(
-            settings.get(Setting.MODEL_NAME),
-            settings.getDouble(Setting.HORIZON_DAYS),
-            settings.getDouble(Setting.DISCOUNT_RATE),
-            settings.getDouble(Setting.PALIVE_HIGH_RISK)),
-        currency.minorPerMajor(),
+        modelOptions(settings),
+        currency(settings).minorPerMajor(),
         settings.getDouble(Setting.DEFAULT_GAP_DAYS),
         settings.getLong(Setting.MIN_POPULATION_GAPS),
         new LtvMetrics(environment.meters()),
         stores(settings));
+  }
+
+  /** What the topology asks of the published model; the query API asks the same. */
+  public static ModelPredictions.Options modelOptions(LtvSettings settings) {
+    return new ModelPredictions.Options(
+        settings.get(Setting.MODEL_NAME),
+        settings.getDouble(Setting.HORIZON_DAYS),
+        settings.getDouble(Setting.DISCOUNT_RATE),
+        settings.getDouble(Setting.PALIVE_HIGH_RISK));
   }
 
   /** The assessor the topology judges customers with; the query API judges them the same way. */
@@ -147,7 +152,7 @@ public final class LtvTopology {
         currency(settings));
   }
 
-  private static CurrencyConverter currency(LtvSettings settings) {
+  public static CurrencyConverter currency(LtvSettings settings) {
     return CurrencyConverter.parse(settings.get(Setting.REPORTING_CURRENCY), settings.get(Setting.FX_RATES));
   }
 

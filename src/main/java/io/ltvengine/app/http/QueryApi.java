@@ -5,10 +5,11 @@ import io.ltvengine.app.service.CustomerQueryService;
 import io.ltvengine.app.service.CustomerViews;
 import io.ltvengine.app.service.PeerClient;
 import io.ltvengine.app.service.RecentAlerts;
-import io.ltvengine.model.customer.CurrencyConverter;
+import io.ltvengine.avro.LtvModel;
 import io.ltvengine.streams.LtvSettings;
 import io.ltvengine.streams.LtvSettings.Setting;
 import io.ltvengine.streams.LtvTopology;
+import io.ltvengine.streams.StoreNames;
 import io.ltvengine.streams.Topics;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -17,7 +18,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -68,14 +72,25 @@ public final class QueryApi implements AutoCloseable {
             streams,
             HostInfo.buildFromEndpoint(clientProperties.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG)),
             topics.orders().name(),
-            CustomerViews.from(settings, environment.predictions()),
-            CurrencyConverter.parse(settings.get(Setting.REPORTING_CURRENCY), settings.get(Setting.FX_RATES)),
+            CustomerViews.from(settings, name -> publishedModel(streams, name)),
+            LtvTopology.currency(settings),
             new PeerClient(json),
             Clock.systemUTC());
     RecentAlerts alerts = new RecentAlerts(clientProperties, topics.churnAlerts(), RECENT_ALERTS);
     ApiHandlers handlers = new ApiHandlers(queries, prometheus::scrape, alerts::latest, json);
     LtvHttpServer server = LtvHttpServer.start(settings.getInt(Setting.HTTP_PORT), handlers);
     return new QueryApi(prometheus, streamsMetrics, alerts, server);
+  }
+
+  /** The global model store answers for every instance; while it is not ready, there is no model. */
+  private static LtvModel publishedModel(KafkaStreams streams, String name) {
+    try {
+      return streams
+          .store(StoreQueryParameters.fromNameAndType(StoreNames.MODEL, QueryableStoreTypes.<String, LtvModel>keyValueStore()))
+          .get(name);
+    } catch (InvalidStateStoreException notReady) {
+      return null;
+    }
   }
 
   public int port() {

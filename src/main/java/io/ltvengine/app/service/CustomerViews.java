@@ -8,7 +8,10 @@ import io.ltvengine.model.customer.OutputRecords;
 import io.ltvengine.streams.LtvSettings;
 import io.ltvengine.streams.LtvSettings.Setting;
 import io.ltvengine.streams.LtvTopology;
+import io.ltvengine.streams.processors.ModelPredictions;
 import io.ltvengine.streams.processors.Predictions;
+import io.ltvengine.avro.LtvModel;
+import java.util.function.Function;
 import io.ltvengine.streams.stores.PopulationRhythm;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -37,11 +40,13 @@ public final class CustomerViews {
     this.minPopulationGaps = minPopulationGaps;
   }
 
-  public static CustomerViews from(LtvSettings settings, Predictions predictions) {
+  /** @param models the latest published parameters by model name, as the global store holds them */
+  public static CustomerViews from(LtvSettings settings, Function<String, LtvModel> models) {
     return new CustomerViews(
         LtvTopology.assessor(settings),
         LtvTopology.outputRecords(settings),
-        predictions,
+        new ModelPredictions(
+            models, LtvTopology.modelOptions(settings), LtvTopology.currency(settings).minorPerMajor()),
         settings.getDouble(Setting.DEFAULT_GAP_DAYS),
         settings.getLong(Setting.MIN_POPULATION_GAPS));
   }

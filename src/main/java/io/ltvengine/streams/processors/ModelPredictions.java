@@ -14,7 +14,7 @@ import io.ltvengine.model.customer.Prediction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import java.util.function.Function;
 
 /**
  * Predictions from the latest parameters published on the model topic. The predictor is rebuilt
@@ -29,7 +29,7 @@ public final class ModelPredictions implements Predictions {
   private static final double DAYS_PER_YEAR = 365.25;
   private static final double MILLIS_PER_DAY = 86_400_000d;
 
-  private final ReadOnlyKeyValueStore<String, LtvModel> models;
+  private final Function<String, LtvModel> models;
   private final Options options;
   private final double minorPerMajor;
   private LtvModel current;
@@ -37,7 +37,8 @@ public final class ModelPredictions implements Predictions {
   private Predictor predictor;
   private TimeUnit timeUnit;
 
-  public ModelPredictions(ReadOnlyKeyValueStore<String, LtvModel> models, Options options, double minorPerMajor) {
+  /** @param models the latest published parameters by model name, null where none are */
+  public ModelPredictions(Function<String, LtvModel> models, Options options, double minorPerMajor) {
     this.models = models;
     this.options = options;
     this.minorPerMajor = minorPerMajor;
@@ -88,7 +89,7 @@ public final class ModelPredictions implements Predictions {
 
   /** Loads the latest published parameters; false while none are published. */
   private boolean refresh() {
-    LtvModel latest = models.get(options.modelName());
+    LtvModel latest = models.apply(options.modelName());
     if (latest == null) {
       return false;
     }

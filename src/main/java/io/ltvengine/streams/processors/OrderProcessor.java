@@ -92,7 +92,7 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
     valuation.bind(
         new ChurnIndex(index),
         new PopulationRhythm(population, defaultGapDays, minPopulationGaps),
-        new ModelPredictions(models, modelOptions, minorPerMajor));
+        new ModelPredictions(models::get, modelOptions, minorPerMajor));
     ChurnPunctuator punctuator =
         new ChurnPunctuator(
             context, customers, valuation, wiring, schedule.clock(), schedule.maxChecksPerPunctuation(), metrics);

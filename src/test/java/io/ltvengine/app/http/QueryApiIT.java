@@ -14,7 +14,6 @@ import io.ltvengine.avro.SalesChannel;
 import io.ltvengine.streams.LtvTopology;
 import io.ltvengine.streams.StoreNames;
 import io.ltvengine.streams.processors.ChurnClock;
-import io.ltvengine.streams.processors.Predictions;
 import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -225,7 +224,7 @@ class QueryApiIT {
     LtvApplication application =
         new LtvApplication(
             new io.ltvengine.streams.LtvSettings(properties),
-            new LtvTopology.Environment(ChurnClock.PUNCTUATION_TIME, Predictions.NONE, Metrics.globalRegistry));
+            new LtvTopology.Environment(ChurnClock.PUNCTUATION_TIME, Metrics.globalRegistry));
     application.start();
     return application;
   }
