@@ -19,7 +19,8 @@ import org.apache.kafka.common.TopicPartition;
 /** How many orders the engine has yet to commit: end offsets of the input less its group's commits. */
 final class ConsumerLag implements AutoCloseable {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  /** Short, so that a slow answer costs the live line its lag figure, not its rhythm. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
   private final Admin admin;
   private final String groupId;

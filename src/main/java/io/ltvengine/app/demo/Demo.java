@@ -23,9 +23,13 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole engine in one process: an embedded broker, the in-memory registry, the stream
@@ -34,9 +38,11 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class Demo {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
   private static final String REGISTRY_URL = "mock://demo";
   private static final String APPLICATION_ID = "ltv-demo";
   private static final Duration STATUS_INTERVAL = Duration.ofSeconds(2);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(30);
   /** A customer who stopped buying a month ago has had time to be noticed by any brisk buyer's rule. */
   private static final Duration RECALL_GRACE = Duration.ofDays(30);
@@ -77,6 +83,7 @@ public final class Demo {
     long startNanos = System.nanoTime();
     try (LtvApplication application = new LtvApplication(settings, environment)) {
       application.start();
+      awaitRunning(application.streams());
       try (DemoMonitor monitor = DemoMonitor.start(bootstrapServers, application.topics(), console);
           ConsumerLag lag = new ConsumerLag(bootstrapServers, APPLICATION_ID,
               application.topics().orders().name());
@@ -85,16 +92,16 @@ public final class Demo {
         console.started(bootstrapServers, options, shopStart);
         Thread shopThread = new Thread(() -> shop.runUntil(Instant.MAX), "demo-shop");
         shopThread.start();
-        Status status = new Status(startNanos, clock, shop, monitor, lag);
-        showUntilStopped(status, monitor);
+        Live live = new Live(startNanos, clock, shop, monitor, lag, meters);
+        showUntilStopped(live);
         shop.stop();
         shopThread.join();
-        catchUp(lag, monitor);
         Instant shopEnd = clock.instant();
+        catchUp(lag, monitor);
         return new DemoReport(
-            status.elapsed(),
+            live.elapsed(),
             Duration.between(shopStart, shopEnd),
-            status.totals(),
+            live.totals(),
             shop.sentCounts(),
             monitor.deadLettersByReason(),
             AlertAccuracy.of(monitor.customerByAlertId(), monitor.reactivatedAlertIds(),
@@ -104,14 +111,27 @@ public final class Demo {
     }
   }
 
-  private void showUntilStopped(Status status, DemoMonitor monitor) throws InterruptedException {
-    long deadline = options.duration().map(d -> status.startNanos + d.toNanos()).orElse(Long.MAX_VALUE);
+  private void showUntilStopped(Live live) throws InterruptedException {
     while (!stopRequested.await(STATUS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
-      console.status(status.elapsed(), status.clock.instant(), status.totals(), status.lag.current());
-      monitor.newPeriod();
-      if (System.nanoTime() - deadline >= 0) {
+      console.status(live.elapsed(), live.clock().instant(), live.totals(), live.lag().current());
+      live.monitor().newPeriod();
+      if (options.duration().filter(d -> live.elapsed().compareTo(d) >= 0).isPresent()) {
         return;
       }
+    }
+  }
+
+  /**
+   * The shop opens once the engine runs, and so once the freshly created topics have leaders: an
+   * idempotent producer's first batches sent before that can be refused for minutes.
+   */
+  private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new IllegalStateException("The engine did not start within " + START_TIMEOUT);
+      }
+      TimeUnit.MILLISECONDS.sleep(100);
     }
   }
 
@@ -122,7 +142,12 @@ public final class Demo {
     while (lag.current().orElse(1) > 0 && System.nanoTime() - deadline < 0) {
       TimeUnit.MILLISECONDS.sleep(200);
     }
-    monitor.awaitCaughtUp(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    boolean caughtUp =
+        monitor.awaitCaughtUp(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    if (!caughtUp) {
+      LOG.warn("Gave up waiting for the engine after {}; the summary may miss the last records",
+          CATCH_UP_TIMEOUT);
+    }
   }
 
   private LtvSettings settings(String bootstrapServers, Path stateDir) {
@@ -150,26 +175,15 @@ public final class Demo {
         new StringSerializer(), new ByteArraySerializer());
   }
 
-  private static org.apache.kafka.common.serialization.Serializer<Order> orderSerializer() {
+  private static Serializer<Order> orderSerializer() {
     return new RegistryAvroSerdes(Map.of("schema.registry.url", REGISTRY_URL))
         .valueSerde(Order.class).serializer();
   }
 
-  /** Reads the live figures from the shop, the engine's meters, the monitor and the broker. */
-  private final class Status {
-    final long startNanos;
-    final ShopClock clock;
-    final ShopProducer shop;
-    final DemoMonitor monitor;
-    final ConsumerLag lag;
-
-    Status(long startNanos, ShopClock clock, ShopProducer shop, DemoMonitor monitor, ConsumerLag lag) {
-      this.startNanos = startNanos;
-      this.clock = clock;
-      this.shop = shop;
-      this.monitor = monitor;
-      this.lag = lag;
-    }
+  /** The running parts whose figures the live line and the summary show. */
+  private record Live(
+      long startNanos, ShopClock clock, ShopProducer shop, DemoMonitor monitor, ConsumerLag lag,
+      MeterRegistry meters) {
 
     Duration elapsed() {
       return Duration.ofNanos(System.nanoTime() - startNanos);

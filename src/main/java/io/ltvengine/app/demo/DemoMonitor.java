@@ -66,6 +66,8 @@ public final class DemoMonitor implements AutoCloseable {
 
   private volatile boolean closed;
   private volatile CountDownLatch caughtUp;
+  /** The end offsets to reach, taken when a catch-up is asked for: later output is not waited for. */
+  private Map<TopicPartition, Long> catchUpTarget;
 
   private DemoMonitor(String bootstrapServers, Topics topics, DemoConsole console) {
     this.consumer = new KafkaConsumer<>(consumerConfig(bootstrapServers), new StringDeserializer(),
@@ -208,9 +210,11 @@ public final class DemoMonitor implements AutoCloseable {
     if (latch == null) {
       return;
     }
-    Set<TopicPartition> assigned = consumer.assignment();
-    Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
-    if (assigned.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition))) {
+    if (catchUpTarget == null) {
+      catchUpTarget = consumer.endOffsets(consumer.assignment());
+    }
+    if (catchUpTarget.entrySet().stream()
+        .allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
       latch.countDown();
     }
   }
