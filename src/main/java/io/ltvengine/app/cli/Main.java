@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "Real-time customer lifetime value and churn-risk engine on Kafka Streams.",
     subcommands = {
       RunCommand.class,
+      DemoCommand.class,
       FitCommand.class,
       ScoreCommand.class,
       CommandLine.HelpCommand.class

@@ -84,9 +84,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return dataDir;
   }
 
+  /**
+   * Drops the broker's own exit hook, for an owner whose exit hook still needs the broker (to drain
+   * and report on Ctrl-C) and closes it afterwards. Shutdown hooks run concurrently, so the
+   * broker's own hook would pull the broker away mid-drain.
+   */
+  public void leaveExitCleanupToOwner() {
+    removeExitHook();
+  }
+
   @Override
   public void close() {
     stopAndDelete();
+    removeExitHook();
+  }
+
+  private void removeExitHook() {
     try {
       Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
     } catch (IllegalStateException jvmAlreadyExiting) {

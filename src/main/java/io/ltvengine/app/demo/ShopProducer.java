@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Plays a {@link ShopSimulator} into a Kafka topic in (compressed) real time: each event is sent
- * when the {@link ShopClock} reaches its send time, keyed by customer id, with the order's event
- * time as record timestamp. Orders go through the given serializer; the two byte-level malformed
+ * when the {@link ShopClock} reaches its send time, keyed by customer id, stamped with that send
+ * time as a shop's producer would stamp it. The engine judges event times against this stamp, which
+ * is how it recognises the far-future records among the malformed ones. Orders go through the given serializer; the two byte-level malformed
  * kinds are broken after serialization, which is why the producer sends raw bytes.
  */
 public final class ShopProducer implements AutoCloseable {
@@ -102,7 +103,7 @@ public final class ShopProducer implements AutoCloseable {
   private void send(ShopEvent event) {
     Order order = event.order();
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(
-        topic, null, order.getEventTime().toEpochMilli(), event.key(), payload(event));
+        topic, null, event.sendAt().toEpochMilli(), event.key(), payload(event));
     producer.send(record, (metadata, error) -> {
       if (error == null) {
         acknowledged.computeIfAbsent(event.kind(), kind -> new LongAdder()).increment();

@@ -33,7 +33,7 @@ class ShopProducerTest {
       new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
 
   @Test
-  void shouldSendEverySimulatedEventKeyedByCustomerWithItsEventTime() {
+  void shouldSendEverySimulatedEventKeyedByCustomerWithItsSendTime() {
     // Given the events a simulator makes in 60 shop days, played 60 shop days per wall second
     Instant end = START.plus(Duration.ofDays(60));
     List<ShopEvent> expected = new ShopSimulator(PARAMETERS).nextUntil(end);
@@ -43,13 +43,13 @@ class ShopProducerTest {
     try (ShopProducer producer = newProducer(clock)) {
       producer.runUntil(end);
 
-      // Then every event is sent once, in order, keyed by customer and stamped with its event time
+      // Then every event is sent once, in order, keyed by customer and stamped with its send time
       List<ProducerRecord<String, byte[]>> sent = kafka.history();
       assertThat(sent).hasSameSizeAs(expected);
       for (int i = 0; i < sent.size(); i++) {
         assertThat(sent.get(i).key()).isEqualTo(expected.get(i).key());
         assertThat(sent.get(i).timestamp())
-            .isEqualTo(expected.get(i).order().getEventTime().toEpochMilli());
+            .isEqualTo(expected.get(i).sendAt().toEpochMilli());
       }
       assertThat(producer.sentCounts()).isEqualTo(countByKind(expected));
       assertThat(producer.failedSends()).isZero();
