@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       FitCommand.class,
       ScoreCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
