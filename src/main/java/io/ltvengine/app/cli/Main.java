@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       FitCommand.class,
       ScoreCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
