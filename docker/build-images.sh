@@ -11,7 +11,8 @@
 # Then:  mvn verify -Dkafka.image=ltv/kafka:4.3.1 -Dapp.image=ltv-engine:0.1.0-SNAPSHOT
 set -euo pipefail
 
-readonly ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+readonly ROOT
 readonly JRE_IMAGE=${JRE_IMAGE:-ltv/jre17:bookworm}
 readonly KAFKA_IMAGE=${KAFKA_IMAGE:-ltv/kafka:4.3.1}
 readonly APP_IMAGE=${APP_IMAGE:-ltv-engine:0.1.0-SNAPSHOT}
@@ -70,8 +71,8 @@ start_docker() {
     log "starting dockerd, log in $DOCKERD_LOG"
     as_root sh -c "nohup dockerd >'$DOCKERD_LOG' 2>&1 &"
   fi
-  local attempt
-  for attempt in $(seq 60); do
+  local _
+  for _ in $(seq 60); do
     docker info >/dev/null 2>&1 && return
     sleep 1
   done
@@ -128,7 +129,7 @@ build_kafka_image() {
   fi
   log "fetching the Kafka jars from Maven Central"
   rm -rf "$dir/target/libs"
-  mvn -B -q -f "$dir/pom.xml" dependency:copy-dependencies
+  mvn -B -q -Dstyle.color=never -f "$dir/pom.xml" dependency:copy-dependencies
   docker build -q --build-arg BASE_IMAGE="$JRE_IMAGE" --label "$SOURCE_LABEL=$hash" -t "$KAFKA_IMAGE" "$dir" >/dev/null
   built+=("$KAFKA_IMAGE")
 }
