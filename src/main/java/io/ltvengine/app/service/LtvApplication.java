@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -91,7 +92,11 @@ public final class LtvApplication implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    streams.close(CLOSE_TIMEOUT);
+    // Leaving the group hands this instance's partitions over at once, instead of after the
+    // session timeout, when it stops for good or restarts.
+    streams.close(
+        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(CLOSE_TIMEOUT));
   }
 
   private static Map<String, Object> asMap(Properties properties) {
