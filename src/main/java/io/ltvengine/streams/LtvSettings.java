@@ -35,6 +35,7 @@ public final class LtvSettings {
     GAP_STDDEV_MULTIPLIER("churn.gap.stddev.multiplier", "2.0", "...or this many standard deviations above their mean gap, whichever is longer."),
     MIN_QUIET_DAYS("churn.min.quiet.days", "7", "Never alert before this many quiet days."),
     CHECK_INTERVAL("churn.check.interval.seconds", "60", "How often the churn punctuator looks for customers that are due."),
+    COHORT_FLUSH_INTERVAL("cohorts.flush.interval.seconds", "5", "How often each task sends its summed cohort changes to the cohort table."),
     TIME_MODE("churn.time.mode", "wall-clock", "wall-clock in production; stream-time to replay history."),
     MAX_ALERTS_PER_CHECK("churn.max.checks.per.punctuation", "10000", "Bound on customers examined per punctuation, so one punctuation never stalls processing."),
     PALIVE_HIGH_RISK("model.palive.high.risk", "0.3", "P(alive) below which a customer is HIGH risk and an alert fires."),

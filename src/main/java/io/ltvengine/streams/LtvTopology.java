@@ -51,7 +51,7 @@ public final class LtvTopology {
         topics.orders().valueSerde().deserializer(),
         topics.orders().name());
     topology.addProcessor(
-        ORDER_PROCESSOR, orderProcessor(settings, environment), ORDERS_SOURCE);
+        ORDER_PROCESSOR, orderProcessor(settings, topics, environment), ORDERS_SOURCE);
     topology.addSink(
         LTV_SINK,
         topics.customerLtv().name(),
@@ -84,7 +84,8 @@ public final class LtvTopology {
         () -> new ModelStoreUpdater(StoreNames.MODEL));
   }
 
-  private static OrderProcessorSupplier orderProcessor(LtvSettings settings, Environment environment) {
+  private static OrderProcessorSupplier orderProcessor(
+      LtvSettings settings, Topics topics, Environment environment) {
     OrderValidator validator =
         new OrderValidator(
             currency(settings),
@@ -101,7 +102,8 @@ public final class LtvTopology {
             StoreNames.MODEL,
             LTV_SINK,
             ALERTS_SINK,
-            CohortTopology.DELTAS_SINK);
+            CohortTopology.DELTAS_SINK,
+            StoreNames.COHORT_PENDING);
     OrderProcessor.ChurnSchedule schedule =
         new OrderProcessor.ChurnSchedule(
             Duration.ofSeconds(settings.getLong(Setting.CHECK_INTERVAL)),
@@ -109,7 +111,8 @@ public final class LtvTopology {
                 ? PunctuationType.STREAM_TIME
                 : PunctuationType.WALL_CLOCK_TIME,
             environment.clock(),
-            settings.getInt(Setting.MAX_ALERTS_PER_CHECK));
+            settings.getInt(Setting.MAX_ALERTS_PER_CHECK),
+            Duration.ofSeconds(settings.getLong(Setting.COHORT_FLUSH_INTERVAL)));
     return new OrderProcessorSupplier(
         wiring,
         schedule,
@@ -121,7 +124,7 @@ public final class LtvTopology {
         settings.getDouble(Setting.DEFAULT_GAP_DAYS),
         settings.getLong(Setting.MIN_POPULATION_GAPS),
         new LtvMetrics(environment.meters()),
-        stores(settings));
+        stores(settings, topics));
   }
 
   /** What the topology asks of the published model; the query API asks the same. */
@@ -156,7 +159,7 @@ public final class LtvTopology {
     return CurrencyConverter.parse(settings.get(Setting.REPORTING_CURRENCY), settings.get(Setting.FX_RATES));
   }
 
-  private static Set<StoreBuilder<?>> stores(LtvSettings settings) {
+  private static Set<StoreBuilder<?>> stores(LtvSettings settings, Topics topics) {
     Duration dedupRetention = settings.getDays(Setting.DEDUP_RETENTION);
     // Ordered, so that the described topology is the same on every run.
     return new LinkedHashSet<>(List.of(
@@ -180,6 +183,10 @@ public final class LtvTopology {
                 Stores.persistentKeyValueStore(StoreNames.POPULATION_RHYTHM),
                 Serdes.String(),
                 Serdes.Long())
-            .withCachingEnabled()));
+            .withCachingEnabled(),
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(StoreNames.COHORT_PENDING),
+                Serdes.String(),
+                topics.cohortDeltas().valueSerde())));
   }
 }

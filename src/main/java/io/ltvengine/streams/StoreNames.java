@@ -18,6 +18,9 @@ public final class StoreNames {
   /** Cohort table cells (cohort|months since acquisition), summed from the cohort deltas. */
   public static final String COHORT_AGGREGATES = "cohort-aggregates";
 
+  /** Cohort changes of one task, summed per cell until the next flush. */
+  public static final String COHORT_PENDING = "cohort-pending";
+
   /** The latest published model parameters, a global store fed by the model topic. */
   public static final String MODEL = "ltv-model-store";
 

@@ -3,6 +3,7 @@ package io.ltvengine.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ltvengine.avro.CohortCell;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -99,13 +100,40 @@ class CohortTopologyTest {
     fixture.send(Orders.purchase("alice", "a1", JAN, 10_00).build());
     fixture.send(Orders.purchase("bob", "b1", JAN_LATER, 30_00).build());
 
+    flushCohorts();
     Map<String, CohortCell> latest = cohorts.readKeyValuesToMap();
 
     assertThat(latest).containsOnlyKeys("2026-01|0", "category:books|0");
     assertThat(latest.get("2026-01|0").getAcquiredCustomers()).isEqualTo(2);
   }
 
+  @Test
+  void shouldSendEachTouchedCellOncePerFlushNotOncePerOrder() {
+    for (int i = 0; i < 10; i++) {
+      fixture.send(Orders.purchase("c" + i, "o" + i, JAN, 10_00).build());
+    }
+
+    flushCohorts();
+
+    assertThat(cohorts.readRecordsToList()).hasSize(2);
+    assertThat(cell("2026-01|0").getAcquiredCustomers()).isEqualTo(10);
+  }
+
+  @Test
+  void shouldHoldCohortChangesUntilTheTaskFlushesThem() {
+    fixture.send(Orders.purchase("alice", "a1", JAN, 10_00).build());
+
+    assertThat(cohorts.isEmpty()).isTrue();
+    flushCohorts();
+    assertThat(cohorts.isEmpty()).isFalse();
+  }
+
+  private void flushCohorts() {
+    fixture.driver.advanceWallClockTime(Duration.ofSeconds(5));
+  }
+
   private CohortCell cell(String key) {
+    flushCohorts();
     KeyValueStore<String, CohortCell> store = fixture.driver.getKeyValueStore(StoreNames.COHORT_AGGREGATES);
     return store.get(key);
   }

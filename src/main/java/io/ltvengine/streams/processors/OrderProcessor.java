@@ -4,7 +4,6 @@ import io.ltvengine.avro.ChurnAlert;
 import io.ltvengine.avro.LtvModel;
 import io.ltvengine.avro.Order;
 import io.ltvengine.avro.OrderType;
-import io.ltvengine.avro.state.CohortDelta;
 import io.ltvengine.avro.state.CustomerState;
 import io.ltvengine.model.customer.Assessment;
 import io.ltvengine.model.customer.CohortDeltas;
@@ -12,6 +11,7 @@ import io.ltvengine.model.customer.CustomerLedger;
 import io.ltvengine.model.customer.OrderFacts;
 import io.ltvengine.streams.LtvMetrics;
 import io.ltvengine.streams.stores.ChurnIndex;
+import io.ltvengine.streams.stores.PendingCohortDeltas;
 import io.ltvengine.streams.stores.PopulationRhythm;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
@@ -41,11 +41,16 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
       String modelStore,
       String ltvChild,
       String alertChild,
-      String cohortChild) {}
+      String cohortChild,
+      String pendingCohortStore) {}
 
-  /** When and how the churn check runs. */
+  /** When and how the churn check runs, and how often cohort changes are sent on. */
   public record ChurnSchedule(
-      Duration interval, PunctuationType type, ChurnClock clock, int maxChecksPerPunctuation) {}
+      Duration interval,
+      PunctuationType type,
+      ChurnClock clock,
+      int maxChecksPerPunctuation,
+      Duration cohortFlushInterval) {}
 
   private final Wiring wiring;
   private final ChurnSchedule schedule;
@@ -58,7 +63,9 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
   private final LtvMetrics metrics;
   private KeyValueStore<String, CustomerState> customers;
   private WindowStore<String, Long> seenOrders;
+  private PendingCohortDeltas pendingCohorts;
   private Cancellable churnCheck;
+  private Cancellable cohortFlush;
 
   OrderProcessor(
       Wiring wiring,
@@ -97,6 +104,12 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
         new ChurnPunctuator(
             context, customers, valuation, wiring, schedule.clock(), schedule.maxChecksPerPunctuation(), metrics);
     churnCheck = context.schedule(schedule.interval(), schedule.type(), punctuator);
+    pendingCohorts = new PendingCohortDeltas(context.getStateStore(wiring.pendingCohortStore()));
+    cohortFlush =
+        context.schedule(
+            schedule.cohortFlushInterval(),
+            PunctuationType.WALL_CLOCK_TIME,
+            new CohortFlushPunctuator(context, pendingCohorts, wiring.cohortChild()));
   }
 
   @Override
@@ -130,9 +143,7 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
     valuation.reschedule(customerId, state);
     customers.put(customerId, state);
     emit(record, customerId, state, reactivates ? closedAlertId : null);
-    for (CohortDelta delta : CohortDeltas.between(cohortBefore, state, order)) {
-      context().forward(record.withKey(CohortDeltas.cellKey(delta)).withValue(delta), wiring.cohortChild());
-    }
+    CohortDeltas.between(cohortBefore, state, order).forEach(pendingCohorts::add);
   }
 
   private void emit(Record<String, Order> record, String customerId, CustomerState state, String closedAlertId) {
@@ -157,6 +168,7 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
   public void close() {
     if (churnCheck != null) {
       churnCheck.cancel();
+      cohortFlush.cancel();
     }
   }
 }
