@@ -36,7 +36,7 @@ public final class CohortDeltas {
           state.getRecentPurchases().stream().anyMatch(t -> CustomerLedger.yearMonth(t) == orderMonth);
       return new Before(
           CustomerLedger.hasPurchased(state),
-          month(state.getAcquisitionMonth()),
+          CustomerLedger.formatYearMonth(state.getAcquisitionMonth()),
           category(state),
           CustomerLedger.netRevenueMinor(state),
           active);
@@ -96,10 +96,6 @@ public final class CohortDeltas {
   /** Calendar months from one yyyyMM to another. */
   static int monthsBetween(int fromYearMonth, int toYearMonth) {
     return (toYearMonth / 100 - fromYearMonth / 100) * 12 + toYearMonth % 100 - fromYearMonth % 100;
-  }
-
-  private static String month(int yearMonth) {
-    return String.format("%04d-%02d", yearMonth / 100, yearMonth % 100);
   }
 
   private static String category(CustomerState state) {

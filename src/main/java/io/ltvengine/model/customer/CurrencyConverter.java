@@ -15,10 +15,13 @@ public final class CurrencyConverter {
 
   private final Currency reporting;
   private final Map<String, BigDecimal> ratesToReporting;
+  private final long minorPerMajor;
 
   public CurrencyConverter(String reportingCurrency, Map<String, BigDecimal> ratesToReporting) {
     this.reporting = Currency.getInstance(reportingCurrency);
     this.ratesToReporting = new HashMap<>(ratesToReporting);
+    this.minorPerMajor =
+        BigDecimal.TEN.pow(Math.max(0, reporting.getDefaultFractionDigits())).longValueExact();
   }
 
   /** Parses rates written as {@code USD:0.92,GBP:1.17}. */
@@ -43,7 +46,7 @@ public final class CurrencyConverter {
 
   /** Minor units per major unit of the reporting currency (100 for EUR). */
   public long minorPerMajor() {
-    return BigDecimal.TEN.pow(Math.max(0, reporting.getDefaultFractionDigits())).longValueExact();
+    return minorPerMajor;
   }
 
   public double toMajor(long reportingMinor) {

@@ -4,6 +4,7 @@ import io.ltvengine.avro.LastOrderSummary;
 import io.ltvengine.avro.OrderType;
 import io.ltvengine.avro.state.CustomerState;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -158,6 +159,14 @@ public final class CustomerLedger {
   static int yearMonth(long epochMillis) {
     ZonedDateTime time = Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC);
     return time.getYear() * 100 + time.getMonthValue();
+  }
+
+  /**
+   * A yyyyMM month as yyyy-MM, the cohort label, or null for 0, the month of a customer who has
+   * not bought yet. Runs per order, so no String.format.
+   */
+  public static String formatYearMonth(int yearMonth) {
+    return yearMonth == 0 ? null : YearMonth.of(yearMonth / 100, yearMonth % 100).toString();
   }
 
   /** Net revenue: purchases less refunds and cancellations. */

@@ -49,7 +49,7 @@ public final class OutputRecords {
             .setExpectedGapDays(assessment.expectedGapDays())
             .setChurnRiskTier(assessment.tier())
             .setSegment(assessment.segment())
-            .setAcquisitionMonth(formatMonth(state.getAcquisitionMonth()))
+            .setAcquisitionMonth(CustomerLedger.formatYearMonth(state.getAcquisitionMonth()))
             .setFirstCategory(state.getFirstCategory())
             .setTopCategory(CustomerLedger.topCategory(state));
     Prediction prediction = assessment.prediction();
@@ -125,9 +125,5 @@ public final class OutputRecords {
 
   private static Double finiteOrNull(double value) {
     return Double.isFinite(value) ? value : null;
-  }
-
-  private static String formatMonth(int yearMonth) {
-    return String.format("%04d-%02d", yearMonth / 100, yearMonth % 100);
   }
 }
