@@ -9,7 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * listens on free loopback ports and is configured for one node: internal topics have one replica,
  * so consumer groups and exactly-once transactions work.
  *
+ * <p>{@link #stop()} and {@link #restart()} take the broker down and bring it back on the same
+ * ports and data, as a broker outage does. An {@link AdditionalListener} adds a listener with its
+ * own security protocol, e.g. SASL_SSL, next to the PLAINTEXT one.
+ *
  * <p>The data directory is deleted on {@link #close()} and, should the JVM exit first, by a shutdown
  * hook.
  */
@@ -42,29 +46,47 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
+  /**
+   * A further listener named {@code name} on a free loopback port, speaking {@code protocol}, with
+   * its own broker settings (e.g. {@code listener.name.secure.scram-sha-512.sasl.jaas.config}).
+   */
+  public record AdditionalListener(String name, String protocol, Map<String, String> config) {}
+
   private final File dataDir;
   private final String bootstrapServers;
-  private final KafkaRaftServer server;
+  private final String additionalBootstrapServers;
+  private final KafkaConfig config;
   private final Thread cleanupOnExit;
+  private KafkaRaftServer server;
+  private boolean running;
 
-  private EmbeddedKafkaBroker(File dataDir, int brokerPort, int controllerPort) {
+  private EmbeddedKafkaBroker(File dataDir, Map<String, String> config, String bootstrapServers,
+      String additionalBootstrapServers) {
     this.dataDir = dataDir;
-    this.bootstrapServers = "127.0.0.1:" + brokerPort;
-    KafkaConfig config = new KafkaConfig(brokerConfig(dataDir, brokerPort, controllerPort), false);
-    format(config);
-    this.server = new KafkaRaftServer(config, Time.SYSTEM);
+    this.bootstrapServers = bootstrapServers;
+    this.additionalBootstrapServers = additionalBootstrapServers;
+    this.config = new KafkaConfig(config, false);
+    format(this.config);
     this.cleanupOnExit = new Thread(this::stopAndDelete, "embedded-kafka-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanupOnExit);
   }
 
   /** Formats a new data directory, starts the broker and waits until it serves clients. */
   public static EmbeddedKafkaBroker start() {
+    return start(null);
+  }
+
+  /** As {@link #start()}, with {@code additional} next to the PLAINTEXT listener (may be null). */
+  public static EmbeddedKafkaBroker start(AdditionalListener additional) {
     long startNanos = System.nanoTime();
+    File dataDir = createDataDir();
+    int brokerPort = freeLoopbackPort();
+    Map<String, String> config = new HashMap<>(brokerConfig(dataDir, brokerPort, freeLoopbackPort()));
+    String additionalBootstrap = additional == null ? null : addListener(config, additional);
     EmbeddedKafkaBroker broker =
-        new EmbeddedKafkaBroker(createDataDir(), freeLoopbackPort(), freeLoopbackPort());
+        new EmbeddedKafkaBroker(dataDir, config, "127.0.0.1:" + brokerPort, additionalBootstrap);
     try {
-      broker.server.startup();
-      broker.awaitReady();
+      broker.startServer();
       LOG.info("Embedded Kafka broker ready at {} after {} ms", broker.bootstrapServers,
           Duration.ofNanos(System.nanoTime() - startNanos).toMillis());
       return broker;
@@ -74,9 +96,51 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
+  private static String addListener(Map<String, String> config, AdditionalListener listener) {
+    String address = "127.0.0.1:" + freeLoopbackPort();
+    config.merge("listeners", listener.name() + "://" + address, (a, b) -> a + "," + b);
+    config.merge("listener.security.protocol.map", listener.name() + ":" + listener.protocol(),
+        (a, b) -> a + "," + b);
+    config.putAll(listener.config());
+    return address;
+  }
+
   /** Value for the clients' {@code bootstrap.servers}. */
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** {@code bootstrap.servers} of the {@link AdditionalListener}. */
+  public String additionalBootstrapServers() {
+    if (additionalBootstrapServers == null) {
+      throw new IllegalStateException("The broker was started without an additional listener");
+    }
+    return additionalBootstrapServers;
+  }
+
+  /** Shuts the broker down, keeping its data, as a broker crash or maintenance does. */
+  public synchronized void stop() {
+    if (running) {
+      server.shutdown();
+      server.awaitShutdown();
+      running = false;
+    }
+  }
+
+  /**
+   * Stops the broker if it runs, then starts it again on the same ports and data directory and
+   * waits until it serves clients.
+   */
+  public synchronized void restart() {
+    stop();
+    startServer();
+  }
+
+  private void startServer() {
+    server = new KafkaRaftServer(config, Time.SYSTEM);
+    running = true;
+    server.startup();
+    awaitReady();
   }
 
   /** The broker's data directory; it no longer exists once the broker is closed. */
@@ -111,8 +175,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     if (!dataDir.exists()) {
       return;
     }
-    server.shutdown();
-    server.awaitShutdown();
+    stop();
     try {
       Utils.delete(dataDir);
     } catch (IOException e) {

@@ -106,6 +106,39 @@ class EmbeddedKafkaBrokerTest {
     assertThat(dataDir).doesNotExist();
   }
 
+  @Test
+  void shouldServeItsRecordsOnTheSamePortAfterARestart() throws Exception {
+    // Given a broker of its own holding one record
+    try (EmbeddedKafkaBroker restarted = EmbeddedKafkaBroker.start()) {
+      String bootstrap = restarted.bootstrapServers();
+      try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+          Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+          new StringSerializer(), new StringSerializer())) {
+        producer.send(new ProducerRecord<>("kept", "c1", "before-restart")).get();
+      }
+
+      // When it is stopped and started again
+      restarted.stop();
+      restarted.restart();
+
+      // Then it listens where it did and still has the record
+      assertThat(restarted.bootstrapServers()).isEqualTo(bootstrap);
+      List<String> values = new ArrayList<>();
+      try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+          ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+          ConsumerConfig.GROUP_ID_CONFIG, "restart-test",
+          ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+          new StringDeserializer(), new StringDeserializer())) {
+        consumer.subscribe(Set.of("kept"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+          consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+          return !values.isEmpty();
+        });
+      }
+      assertThat(values).containsExactly("before-restart");
+    }
+  }
+
   private static KafkaProducer<String, String> transactionalProducer() {
     return new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),

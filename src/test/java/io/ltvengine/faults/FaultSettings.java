@@ -1,0 +1,69 @@
+package io.ltvengine.faults;
+
+import io.ltvengine.app.service.LtvApplication;
+import io.ltvengine.streams.LtvSettings;
+import io.ltvengine.streams.LtvSettings.Setting;
+import io.ltvengine.streams.LtvTopology;
+import io.ltvengine.streams.processors.ChurnClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** Engine settings of the fault tests, and in-process engines started from them. */
+public final class FaultSettings {
+
+  private FaultSettings() {}
+
+  /**
+   * Exactly-once (the default) with settings that make failover quick in a test: a dead member
+   * leaves the group after 6 s rather than 45 s, commits every 100 ms, churn checks every second.
+   */
+  public static Map<String, String> engine(String bootstrapServers, String registryUrl, String applicationId) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("bootstrap.servers", bootstrapServers);
+    settings.put("schema.registry.url", registryUrl);
+    settings.put("application.id", applicationId);
+    settings.put("state.dir", newStateDir());
+    settings.put("processing.guarantee", "exactly_once_v2");
+    settings.put("topics.partitions", "4");
+    settings.put("http.port", "0");
+    settings.put("commit.interval.ms", "100");
+    settings.put("session.timeout.ms", "6000");
+    settings.put("heartbeat.interval.ms", "1000");
+    settings.put("churn.check.interval.seconds", "1");
+    return settings;
+  }
+
+  /** Every topic of the engine named with {@code prefix}, so two engines share a broker. */
+  public static Map<String, String> topicsPrefixed(String prefix) {
+    Map<String, String> topics = new LinkedHashMap<>();
+    for (Setting topic : List.of(Setting.TOPIC_ORDERS, Setting.TOPIC_LTV, Setting.TOPIC_ALERTS,
+        Setting.TOPIC_DLQ, Setting.TOPIC_MODEL, Setting.TOPIC_COHORTS, Setting.TOPIC_COHORT_DELTAS)) {
+      topics.put(topic.key(), prefix + topic.defaultValue());
+    }
+    return topics;
+  }
+
+  /** A started in-process engine. */
+  public static LtvApplication startInProcess(Map<String, String> settings) throws InterruptedException {
+    Properties properties = new Properties();
+    properties.putAll(settings);
+    LtvApplication application = new LtvApplication(new LtvSettings(properties),
+        new LtvTopology.Environment(ChurnClock.PUNCTUATION_TIME, new SimpleMeterRegistry()));
+    application.start();
+    return application;
+  }
+
+  public static String newStateDir() {
+    try {
+      return Files.createTempDirectory("ltv-faults-state-").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

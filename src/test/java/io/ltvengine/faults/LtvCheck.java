@@ -1,0 +1,48 @@
+package io.ltvengine.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ltvengine.avro.ChurnAlert;
+import io.ltvengine.avro.CustomerLtv;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+
+/** The "nothing lost, nothing counted twice" checks on the engine's output topics. */
+public final class LtvCheck {
+
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+  private LtvCheck() {}
+
+  /** Waits until the application's consumer group has committed every record of {@code topic}. */
+  public static void awaitConsumedAll(Admin admin, String applicationId, String topic, Duration timeout) {
+    long end = Offsets.end(admin, topic);
+    await().atMost(timeout).pollInterval(Duration.ofMillis(500))
+        .until(() -> Offsets.committed(admin, applicationId, topic) >= end);
+  }
+
+  /** Every customer's latest committed LTV record, reduced to the totals the tests recompute. */
+  public static Map<String, CustomerTotals> latestTotals(TopicReader<CustomerLtv> ltv) {
+    Map<String, CustomerTotals> latest = new HashMap<>();
+    ltv.catchUp(r -> latest.put(r.key(), CustomerTotals.of(r.value())), READ_TIMEOUT);
+    return latest;
+  }
+
+  /** Asserts that the latest LTV record of every customer, and of no other, equals the expected. */
+  public static void assertLatestTotals(TopicReader<CustomerLtv> ltv, Map<String, CustomerTotals> expected) {
+    Map<String, CustomerTotals> actual = latestTotals(ltv);
+    assertThat(CustomerTotals.differences(expected, actual, 10)).isEmpty();
+  }
+
+  /** "alertId type" of every committed churn event, in topic order per partition. */
+  public static List<String> alertIdsAndTypes(TopicReader<ChurnAlert> alerts) {
+    List<String> ids = new ArrayList<>();
+    alerts.catchUp(r -> ids.add(r.value().getAlertId() + " " + r.value().getType()), READ_TIMEOUT);
+    return ids;
+  }
+}
