@@ -46,7 +46,7 @@ class BrokerRestartFaultIT {
     Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
     List<Order> history = ShopHistory.generate(ORDERS, ORDERS / 10, 7);
     try (Admin admin = Admin.create(client)) {
-      admin.createTopics(List.of(new NewTopic("orders", 4, (short) 1))).all().get();
+      admin.createTopics(List.of(OrderSender.historyTopic("orders", 4))).all().get();
       engine = FaultSettings.startInProcess(
           FaultSettings.engine(broker.bootstrapServers(), registry, APPLICATION_ID));
       OrderSender.send(client, "orders", engine.topics().orders().valueSerde().serializer(), history);

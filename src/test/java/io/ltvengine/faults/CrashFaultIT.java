@@ -57,7 +57,7 @@ class CrashFaultIT {
     Path log = work.resolve("engine.log");
 
     try (Admin admin = Admin.create(client)) {
-      admin.createTopics(List.of(new NewTopic("orders", 4, (short) 1))).all().get();
+      admin.createTopics(List.of(OrderSender.historyTopic("orders", 4))).all().get();
       OrderSender.send(client, "orders", serdes.valueSerde(Order.class).serializer(), history);
       long total = Offsets.end(admin, "orders");
 

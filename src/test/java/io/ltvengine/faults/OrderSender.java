@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -14,6 +16,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class OrderSender {
 
   private OrderSender() {}
+
+  /**
+   * A topic for an order history whose event times (the record timestamps) reach weeks back: with
+   * the default seven-day retention the broker would delete orders before the engine reads them.
+   */
+  public static NewTopic historyTopic(String name, int partitions) {
+    return new NewTopic(name, partitions, (short) 1)
+        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+  }
 
   public static void send(Map<String, Object> client, String topic, Serializer<Order> values, List<Order> orders) {
     Map<String, Object> config = new HashMap<>(client);
