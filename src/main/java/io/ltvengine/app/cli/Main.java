@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       DemoCommand.class,
+      ShopCommand.class,
       FitCommand.class,
       ScoreCommand.class,
       BenchCommand.class,
