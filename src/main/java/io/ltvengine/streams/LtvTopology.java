@@ -180,10 +180,9 @@ public final class LtvTopology {
                 Serdes.ByteArray())
             .withCachingEnabled(),
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.POPULATION_RHYTHM),
+                Stores.inMemoryKeyValueStore(StoreNames.POPULATION_RHYTHM),
                 Serdes.String(),
-                Serdes.Long())
-            .withCachingEnabled(),
+                Serdes.Long()),
         Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(StoreNames.COHORT_PENDING),
                 Serdes.String(),

@@ -12,7 +12,10 @@ public final class StoreNames {
   /** Customers by the time their silence should be checked, so a check scans only what is due. */
   public static final String CHURN_INDEX = "churn-index";
 
-  /** Gaps between purchases across this task's customers: the rhythm of one-time buyers. */
+  /**
+   * Gaps between purchases across this task's customers: the rhythm of one-time buyers. Two
+   * numbers per task, so it lives in memory and is restored from its changelog.
+   */
   public static final String POPULATION_RHYTHM = "population-rhythm";
 
   /** Cohort table cells (cohort|months since acquisition), summed from the cohort deltas. */

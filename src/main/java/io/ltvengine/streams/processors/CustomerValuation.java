@@ -58,14 +58,16 @@ final class CustomerValuation {
 
   /** Moves the customer's index entry to their new check time, or removes it during an episode. */
   void reschedule(String customerId, CustomerState state) {
+    long checkAt = state.getOpenAlertId() == null && state.getOrders() > 0 ? quietFrom(state) : 0;
+    if (checkAt == state.getNextCheckAt()) {
+      return;
+    }
     if (state.getNextCheckAt() != 0) {
       churnIndex.cancel(state.getNextCheckAt(), customerId);
-      state.setNextCheckAt(0L);
     }
-    if (state.getOpenAlertId() == null && state.getOrders() > 0) {
-      long checkAt = quietFrom(state);
+    if (checkAt != 0) {
       churnIndex.schedule(checkAt, customerId);
-      state.setNextCheckAt(checkAt);
     }
+    state.setNextCheckAt(checkAt);
   }
 }
