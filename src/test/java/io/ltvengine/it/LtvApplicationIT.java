@@ -26,10 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -84,20 +87,22 @@ class LtvApplicationIT {
         TopicReader<byte[], byte[]> deadLetters =
             new TopicReader<>(kafka.getBootstrapServers(), "orders-dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
 
-      // Given a running engine
-      try (LtvApplication application = start(applicationId, "first")) {
-        // When a regular customer goes quiet, a new one buys, and bad records are mixed in
-        Order first = order("c1", "o1", NOW.minus(Duration.ofDays(100)), 1_000, OrderType.PURCHASE);
-        send(producer, orderSerde, first);
-        send(producer, orderSerde, first);
-        send(producer, orderSerde, order("c1", "o2", NOW.minus(Duration.ofDays(90)), 1_000, OrderType.PURCHASE));
-        send(producer, orderSerde, order("c1", "o2", NOW.minus(Duration.ofDays(89)), 500, OrderType.REFUND));
-        send(producer, orderSerde, order("c1", "o3", NOW.minus(Duration.ofDays(80)), 1_000, OrderType.PURCHASE));
-        send(producer, orderSerde, order("c2", "p1", NOW.minus(Duration.ofDays(1)), 4_200, OrderType.PURCHASE));
-        send(producer, orderSerde, order("c3", "bad", NOW, -5, OrderType.PURCHASE));
-        producer.send(new ProducerRecord<>("orders", "c4", "garbage".getBytes(StandardCharsets.UTF_8))).get();
-        producer.send(new ProducerRecord<>("orders", "c5", unknownSchemaId())).get();
+      // Given a customer who went quiet 80 days ago, a new one, and bad records mixed in, all
+      // written before the engine starts, as a backlog it works through in one go
+      createOrdersTopic();
+      Order first = order("c1", "o1", NOW.minus(Duration.ofDays(100)), 1_000, OrderType.PURCHASE);
+      send(producer, orderSerde, first);
+      send(producer, orderSerde, first);
+      send(producer, orderSerde, order("c1", "o2", NOW.minus(Duration.ofDays(90)), 1_000, OrderType.PURCHASE));
+      send(producer, orderSerde, order("c1", "o2", NOW.minus(Duration.ofDays(89)), 500, OrderType.REFUND));
+      send(producer, orderSerde, order("c1", "o3", NOW.minus(Duration.ofDays(80)), 1_000, OrderType.PURCHASE));
+      send(producer, orderSerde, order("c2", "p1", NOW.minus(Duration.ofDays(1)), 4_200, OrderType.PURCHASE));
+      send(producer, orderSerde, order("c3", "bad", NOW, -5, OrderType.PURCHASE));
+      producer.send(new ProducerRecord<>("orders", "c4", "garbage".getBytes(StandardCharsets.UTF_8))).get();
+      producer.send(new ProducerRecord<>("orders", "c5", unknownSchemaId())).get();
 
+      // When the engine runs
+      try (LtvApplication application = start(applicationId, "first")) {
         // Then the value, one alert and the dead letters come out, committed
         await().atMost(TIMEOUT).untilAsserted(() -> {
           assertThat(latest(ltv, "c1")).satisfies(c1 -> {
@@ -145,6 +150,14 @@ class LtvApplicationIT {
             new LtvTopology.Environment(ChurnClock.PUNCTUATION_TIME, new SimpleMeterRegistry()));
     application.start();
     return application;
+  }
+
+  /** Order times reach 100 days back: the default seven-day retention would delete them. */
+  private static void createOrdersTopic() throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.getBootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic("orders", 3, (short) 1)
+          .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")))).all().get();
+    }
   }
 
   private static RegistryAvroSerdes serdes() {

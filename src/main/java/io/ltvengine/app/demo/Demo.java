@@ -18,6 +18,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -45,6 +47,8 @@ public final class Demo {
   private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(30);
   /** A customer who stopped buying a month ago has had time to be noticed by any brisk buyer's rule. */
   private static final Duration RECALL_GRACE = Duration.ofDays(30);
+  /** How often the demo refits the models on the order history, as a shop would nightly. */
+  private static final Duration REFIT_INTERVAL = Duration.ofSeconds(30);
 
   private final DemoOptions options;
   private final DemoConsole console;
@@ -91,10 +95,15 @@ public final class Demo {
         console.started(bootstrapServers, options, shopStart);
         Thread shopThread = new Thread(() -> shop.runUntil(Instant.MAX), "demo-shop");
         shopThread.start();
+        ScheduledExecutorService refits = Executors.newSingleThreadScheduledExecutor();
+        refits.scheduleWithFixedDelay(
+            refitter(bootstrapServers, application, clock),
+            REFIT_INTERVAL.toSeconds(), REFIT_INTERVAL.toSeconds(), TimeUnit.SECONDS);
         Live live = new Live(startNanos, clock, shop, monitor, lag, meters);
         showUntilStopped(live);
         shop.stop();
         shopThread.join();
+        refits.shutdownNow();
         Instant shopEnd = clock.instant();
         catchUp(lag, monitor);
         return new DemoReport(
@@ -162,8 +171,20 @@ public final class Demo {
         Setting.TOPICS_PARTITIONS.key(), "3",
         // One check per second of wall time is one every few shop days.
         Setting.CHECK_INTERVAL.key(), "1",
+        // A model under which one-time buyers can lapse, refitted every REFIT_INTERVAL.
+        Setting.MODEL_NAME.key(), "mbgnbd",
         Setting.HTTP_PORT.key(), String.valueOf(options.httpPort())));
     return new LtvSettings(properties);
+  }
+
+  private ModelRefitter refitter(String bootstrapServers, LtvApplication application, ShopClock clock) {
+    return new ModelRefitter(
+        bootstrapServers,
+        new RegistryAvroSerdes(Map.of("schema.registry.url", REGISTRY_URL)),
+        application.topics().orders().name(),
+        application.topics().model().name(),
+        clock,
+        console::modelPublished);
   }
 
   private static KafkaProducer<String, byte[]> producer(String bootstrapServers) {

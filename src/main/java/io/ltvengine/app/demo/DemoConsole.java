@@ -2,6 +2,7 @@ package io.ltvengine.app.demo;
 
 import io.ltvengine.avro.ChurnAlert;
 import io.ltvengine.avro.CustomerLtv;
+import io.ltvengine.avro.LtvModel;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +30,27 @@ public final class DemoConsole {
   }
 
   void ltv(CustomerLtv ltv) {
-    print("  ltv     %s  orders %d  net %s  AOV %s  historical LTV %s  tier %s  segment %s",
+    print("  ltv     %s  orders %d  net %s  AOV %s  historical LTV %s  tier %s  segment %s%s",
         ltv.getCustomerId(), ltv.getOrders(), money(ltv.getNetRevenueMinor(), ltv.getCurrency()),
         money(ltv.getAverageOrderValue(), ltv.getCurrency()),
-        money(ltv.getHistoricalLtv(), ltv.getCurrency()), ltv.getChurnRiskTier(), ltv.getSegment());
+        money(ltv.getHistoricalLtv(), ltv.getCurrency()), ltv.getChurnRiskTier(), ltv.getSegment(),
+        prediction(ltv));
+  }
+
+  /** The model's view, once a model is published. */
+  private static String prediction(CustomerLtv ltv) {
+    if (ltv.getPAlive() == null) {
+      return "";
+    }
+    String clv = ltv.getPredictedClv() == null ? "n/a" : money(ltv.getPredictedClv(), ltv.getCurrency());
+    return String.format("  P(alive) %.2f  predicted CLV %s (%s v%d)",
+        ltv.getPAlive(), clv, ltv.getModelName(), ltv.getModelVersion());
+  }
+
+  void modelPublished(LtvModel model) {
+    StringBuilder parameters = new StringBuilder();
+    model.getParameters().forEach((name, value) -> parameters.append(String.format(" %s=%.3g", name, value)));
+    print("  MODEL   %s fitted on %,d customers and published:%s", model.getModel(), model.getCustomers(), parameters);
   }
 
   void churnRisk(ChurnAlert alert) {

@@ -193,6 +193,7 @@ class QueryApiIT {
   void shouldRenderTheDashboardWithDataInAHeadlessBrowser() throws Exception {
     HeadlessChromium chromium = HeadlessChromium.findOrSkip();
     String url = "http://127.0.0.1:" + instanceA.httpPort() + "/";
+    await().atMost(Duration.ofSeconds(30)).until(() -> acquired(json(get(instanceA, "/api/cohorts"))) == CUSTOMERS);
 
     String dom = chromium.dumpDom(url);
     Path screenshot = chromium.screenshot(url, Path.of("target", "dashboard.png"));
