@@ -37,6 +37,7 @@ public final class LtvSettings {
     CHECK_INTERVAL("churn.check.interval.seconds", "60", "How often the churn punctuator looks for customers that are due."),
     COHORT_FLUSH_INTERVAL("cohorts.flush.interval.seconds", "5", "How often each task sends its summed cohort changes to the cohort table."),
     TIME_MODE("churn.time.mode", "wall-clock", "wall-clock in production; stream-time to replay history."),
+    BACKLOG_TOLERANCE("churn.backlog.tolerance.minutes", "60", "On the wall clock, no customer is judged while the task processes orders older than this: their later orders may still be in the backlog."),
     MAX_ALERTS_PER_CHECK("churn.max.checks.per.punctuation", "10000", "Bound on customers examined per punctuation, so one punctuation never stalls processing."),
     PALIVE_HIGH_RISK("model.palive.high.risk", "0.3", "P(alive) below which a customer is HIGH risk and an alert fires."),
     PALIVE_MEDIUM_RISK("model.palive.medium.risk", "0.6", "P(alive) below which a customer is MEDIUM risk."),

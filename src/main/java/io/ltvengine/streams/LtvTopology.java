@@ -112,6 +112,7 @@ public final class LtvTopology {
                 : PunctuationType.WALL_CLOCK_TIME,
             environment.clock(),
             settings.getInt(Setting.MAX_ALERTS_PER_CHECK),
+            Duration.ofMinutes(settings.getLong(Setting.BACKLOG_TOLERANCE)),
             Duration.ofSeconds(settings.getLong(Setting.COHORT_FLUSH_INTERVAL)));
     return new OrderProcessorSupplier(
         wiring,

@@ -25,6 +25,7 @@ public final class ChurnPunctuator implements Punctuator {
   private final ChurnClock clock;
   private final int maxChecks;
   private final LtvMetrics metrics;
+  private final BacklogGuard backlog;
 
   ChurnPunctuator(
       ProcessorContext<String, SpecificRecord> context,
@@ -33,7 +34,8 @@ public final class ChurnPunctuator implements Punctuator {
       OrderProcessor.Wiring wiring,
       ChurnClock clock,
       int maxChecks,
-      LtvMetrics metrics) {
+      LtvMetrics metrics,
+      BacklogGuard backlog) {
     this.context = context;
     this.customers = customers;
     this.valuation = valuation;
@@ -41,6 +43,7 @@ public final class ChurnPunctuator implements Punctuator {
     this.clock = clock;
     this.maxChecks = maxChecks;
     this.metrics = metrics;
+    this.backlog = backlog;
   }
 
   @Override
@@ -49,6 +52,9 @@ public final class ChurnPunctuator implements Punctuator {
   }
 
   private void checkDue(long now) {
+    if (backlog.catchingUp()) {
+      return;
+    }
     ChurnIndex index = valuation.churnIndex();
     for (ChurnIndex.Due due : index.due(now, maxChecks)) {
       index.cancel(due.checkAt(), due.customerId());

@@ -44,12 +44,16 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
       String cohortChild,
       String pendingCohortStore) {}
 
-  /** When and how the churn check runs, and how often cohort changes are sent on. */
+  /**
+   * When and how the churn check runs, how far behind its clock processed orders may be before it
+   * waits for the backlog, and how often cohort changes are sent on.
+   */
   public record ChurnSchedule(
       Duration interval,
       PunctuationType type,
       ChurnClock clock,
       int maxChecksPerPunctuation,
+      Duration backlogTolerance,
       Duration cohortFlushInterval) {}
 
   private final Wiring wiring;
@@ -63,6 +67,7 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
   private final LtvMetrics metrics;
   private KeyValueStore<String, CustomerState> customers;
   private WindowStore<String, Long> seenOrders;
+  private BacklogGuard backlog;
   private PendingCohortDeltas pendingCohorts;
   private Cancellable churnCheck;
   private Cancellable cohortFlush;
@@ -100,9 +105,13 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
         new ChurnIndex(index),
         new PopulationRhythm(population, defaultGapDays, minPopulationGaps),
         new ModelPredictions(models::get, modelOptions, minorPerMajor));
+    backlog =
+        schedule.type() == PunctuationType.STREAM_TIME
+            ? BacklogGuard.never()
+            : new BacklogGuard(schedule.backlogTolerance().toMillis());
     ChurnPunctuator punctuator =
         new ChurnPunctuator(
-            context, customers, valuation, wiring, schedule.clock(), schedule.maxChecksPerPunctuation(), metrics);
+            context, customers, valuation, wiring, schedule.clock(), schedule.maxChecksPerPunctuation(), metrics, backlog);
     churnCheck = context.schedule(schedule.interval(), schedule.type(), punctuator);
     pendingCohorts = new PendingCohortDeltas(context.getStateStore(wiring.pendingCohortStore()));
     cohortFlush =
@@ -121,6 +130,7 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
     }
     seenOrders.put(order.dedupKey(), order.eventTime(), order.eventTime());
     metrics.orderAccepted();
+    backlog.processed(order.eventTime(), schedule.clock().now(context().currentSystemTimeMs()));
 
     String customerId = order.customerId();
     CustomerState state = customers.get(customerId);
