@@ -3,6 +3,7 @@ package io.ltvengine.app.service;
 import io.ltvengine.streams.LtvSettings;
 import io.ltvengine.streams.LtvSettings.Setting;
 import io.ltvengine.streams.Topics;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the engine's topics that do not exist yet. Latest-value topics are compacted so that a
@@ -23,6 +25,9 @@ public final class TopicProvisioner {
 
   private static final Map<String, String> COMPACTED =
       Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+
+  private static final Duration SERVED_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration SERVED_RETRY = Duration.ofMillis(100);
 
   private TopicProvisioner() {}
 
@@ -40,12 +45,39 @@ public final class TopicProvisioner {
             new NewTopic(topics.cohortDeltas().name(), Optional.of(partitions), replication),
             new NewTopic(topics.cohorts().name(), Optional.of(partitions), replication).configs(COMPACTED));
     try (Admin admin = Admin.create(adminProperties(clientProperties))) {
+      createMissing(admin, wanted);
+      awaitServed(admin, wanted.stream().map(NewTopic::name).toList());
+    }
+  }
+
+  private static void createMissing(Admin admin, List<NewTopic> wanted) throws InterruptedException {
+    try {
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
       admin.createTopics(missing).all().get();
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw new IllegalStateException("Could not create the engine's topics", e.getCause());
+      }
+    }
+  }
+
+  /**
+   * Another instance starting at the same time may have created the topics a moment ago: Kafka
+   * Streams fails to start if the broker does not serve them yet (the global model store finds
+   * "no partitions"), so wait until it does.
+   */
+  private static void awaitServed(Admin admin, List<String> names) throws InterruptedException {
+    long deadline = System.nanoTime() + SERVED_TIMEOUT.toNanos();
+    while (true) {
+      try {
+        admin.describeTopics(names).allTopicNames().get();
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw new IllegalStateException("The engine's topics are not available", e.getCause());
+        }
+        Thread.sleep(SERVED_RETRY.toMillis());
       }
     }
   }
