@@ -211,6 +211,21 @@ class LtvTopologyTest {
   }
 
   @Test
+  void shouldHoldChurnChecksWhileWorkingThroughABacklogOfOldOrders() {
+    // Given an engine whose clock is far past the orders it is now processing, as after an outage
+    fixture.driver.advanceWallClockTime(Duration.ofDays(200));
+    buyEveryTenDays("c1", 3);
+
+    // When the check right after that backlog runs, then one with nothing new processed
+    fixture.driver.advanceWallClockTime(Duration.ofMinutes(1));
+    assertThat(fixture.alerts.isEmpty()).as("later orders may still be in the backlog").isTrue();
+    fixture.driver.advanceWallClockTime(Duration.ofMinutes(1));
+
+    // Then the customer, quiet for 180 days, is alerted once the backlog is through
+    assertThat(fixture.alerts.readValuesToList()).extracting(ChurnAlert::getCustomerId).containsExactly("c1");
+  }
+
+  @Test
   void shouldJudgeAOneTimeBuyerByThePopulationRhythm() {
     // Given a one-time buyer and no population history: the default gap of 30 days applies
     fixture.send(purchase("c1", "o1", day(0), 1_000).build());
