@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ltvengine.app.demo.EmbeddedKafkaBroker;
-import io.ltvengine.app.service.LtvApplication;
+import io.ltvengine.app.LtvApplication;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.Order;
 import io.ltvengine.registry.SchemaRegistryRestFixture;

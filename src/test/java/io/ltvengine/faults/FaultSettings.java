@@ -1,6 +1,6 @@
 package io.ltvengine.faults;
 
-import io.ltvengine.app.service.LtvApplication;
+import io.ltvengine.app.LtvApplication;
 import io.ltvengine.streams.LtvSettings;
 import io.ltvengine.streams.LtvSettings.Setting;
 import io.ltvengine.streams.LtvTopology;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ltvengine.app.demo.EmbeddedKafkaBroker;
-import io.ltvengine.app.service.LtvApplication;
+import io.ltvengine.app.LtvApplication;
 import io.ltvengine.avro.Order;
 import io.ltvengine.registry.SchemaRegistryRestFixture;
 import java.io.IOException;

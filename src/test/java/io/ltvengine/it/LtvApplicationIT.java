@@ -3,7 +3,7 @@ package io.ltvengine.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ltvengine.app.service.LtvApplication;
+import io.ltvengine.app.LtvApplication;
 import io.ltvengine.avro.ChurnAlert;
 import io.ltvengine.avro.ChurnEventType;
 import io.ltvengine.avro.CustomerLtv;

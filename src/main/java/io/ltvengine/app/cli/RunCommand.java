@@ -1,7 +1,7 @@
 package io.ltvengine.app.cli;
 
 import io.ltvengine.app.config.ConfigLoader;
-import io.ltvengine.app.service.LtvApplication;
+import io.ltvengine.app.LtvApplication;
 import io.ltvengine.streams.LtvSettings;
 import io.ltvengine.streams.LtvTopology;
 import io.ltvengine.streams.processors.ChurnClock;

@@ -1,6 +1,6 @@
 package io.ltvengine.app.demo;
 
-import io.ltvengine.app.service.LtvApplication;
+import io.ltvengine.app.LtvApplication;
 import io.ltvengine.avro.Order;
 import io.ltvengine.streams.LtvSettings;
 import io.ltvengine.streams.LtvSettings.Setting;

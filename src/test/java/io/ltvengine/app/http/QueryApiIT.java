@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ltvengine.app.demo.EmbeddedKafkaBroker;
-import io.ltvengine.app.service.LtvApplication;
+import io.ltvengine.app.LtvApplication;
 import io.ltvengine.avro.LineItem;
 import io.ltvengine.avro.Order;
 import io.ltvengine.avro.OrderType;

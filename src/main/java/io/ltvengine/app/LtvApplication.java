@@ -1,6 +1,7 @@
-package io.ltvengine.app.service;
+package io.ltvengine.app;
 
 import io.ltvengine.app.http.QueryApi;
+import io.ltvengine.app.service.TopicProvisioner;
 import io.ltvengine.streams.LtvSettings;
 import io.ltvengine.streams.LtvTopology;
 import io.ltvengine.streams.RegistryAvroSerdes;
