@@ -67,12 +67,6 @@ final class BenchKafka implements AutoCloseable {
     }
   }
 
-  void createTopicIfMissing(String name, int partitions) throws ExecutionException, InterruptedException {
-    if (!admin.listTopics().names().get().contains(name)) {
-      createTopic(name, partitions);
-    }
-  }
-
   List<TopicPartition> partitions(String topic) throws ExecutionException, InterruptedException {
     return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
         .map(info -> new TopicPartition(topic, info.partition()))

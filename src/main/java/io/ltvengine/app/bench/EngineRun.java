@@ -39,11 +39,12 @@ final class EngineRun implements AutoCloseable {
     properties.put(Setting.TOPIC_ALERTS.key(), name + "-alerts");
     properties.put(Setting.TOPIC_DLQ.key(), name + "-dlq");
     properties.put(Setting.TOPIC_MODEL.key(), name + "-model");
+    properties.put(Setting.TOPIC_COHORTS.key(), name + "-cohorts");
+    properties.put(Setting.TOPIC_COHORT_DELTAS.key(), name + "-cohort-deltas");
+    // The engine is measured, not its query API.
+    properties.put(Setting.HTTP_PORT.key(), "0");
     properties.put(Setting.TOPICS_PARTITIONS.key(), String.valueOf(partitions));
     properties.put(Setting.TOPICS_REPLICATION.key(), "1");
-    // The engine would create it too, but its global store fails if the topic's metadata has not
-    // reached the broker yet; creating it here and waiting avoids that start-up race.
-    kafka.createTopicIfMissing(name + "-model", 1);
     LtvTopology.Environment environment = new LtvTopology.Environment(ChurnClock.PUNCTUATION_TIME, meters);
     this.application = new LtvApplication(new LtvSettings(properties), environment);
     application.streams().setGlobalStateRestoreListener(restoreTimer);

@@ -28,7 +28,7 @@ class DemoCommandTest {
 
     // When it runs for 20 seconds
     int exitCode = commandLine.execute(
-        "demo", "--duration", "20s", "--time-scale", "345600", "--seed", "42");
+        "demo", "--duration", "20s", "--time-scale", "345600", "--seed", "42", "--http-port", "0");
 
     // Then the summary shows every kind of output, and the demo left nothing behind
     String summary = out.toString();
