@@ -44,6 +44,7 @@ public final class LtvSettings {
     MODEL_NAME("model.name", "bgnbd", "Purchase model used from ltv-model: bgnbd, pareto-nbd or mbgnbd."),
     HORIZON_DAYS("model.horizon.days", "365", "Horizon of expected purchases and predicted CLV."),
     DISCOUNT_RATE("model.discount.rate.annual", "0.1", "Annual discount rate of predicted CLV."),
+    ROCKSDB_MEMORY("rocksdb.memory.total.bytes", "268435456", "Off-heap bytes for all RocksDB stores of the process, block cache and memtables together."),
     HTTP_PORT("http.port", "8080", "Port of the query API, metrics and dashboard; 0 disables it."),
     HTTP_ADVERTISED_HOST("http.advertised.host", "localhost", "Host name other instances use to reach this one's API (with http.port).");
 

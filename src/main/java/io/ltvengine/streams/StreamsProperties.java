@@ -3,6 +3,7 @@ package io.ltvengine.streams;
 import io.ltvengine.streams.LtvSettings.Setting;
 import io.ltvengine.streams.errors.DeadLetterDeserializationHandler;
 import io.ltvengine.streams.errors.DeadLetterProcessingHandler;
+import io.ltvengine.streams.stores.BoundedMemoryRocksDbConfig;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -35,6 +36,7 @@ public final class StreamsProperties {
         DeadLetterProcessingHandler.class.getName());
     defaults.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.get(Setting.TOPIC_DLQ));
     defaults.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), DEFAULT_LINGER_MS);
+    defaults.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class.getName());
     Properties properties = new Properties();
     properties.putAll(defaults);
     properties.putAll(settings.asProperties());
