@@ -7,6 +7,7 @@ import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.Order;
 import io.ltvengine.registry.SchemaRegistryRestFixture;
 import io.ltvengine.streams.RegistryAvroSerdes;
+import io.ltvengine.testing.SelfSignedCertificate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

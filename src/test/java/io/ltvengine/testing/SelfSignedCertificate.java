@@ -1,4 +1,4 @@
-package io.ltvengine.faults;
+package io.ltvengine.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +12,9 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /** A certificate for localhost made by keytool for one test run: a key store and a trust store. */
-record SelfSignedCertificate(Path keyStore, Path trustStore, String password) {
+public record SelfSignedCertificate(Path keyStore, Path trustStore, String password) {
 
-  static SelfSignedCertificate create(Path dir, String password) throws IOException, InterruptedException {
+  public static SelfSignedCertificate create(Path dir, String password) throws IOException, InterruptedException {
     Path keyStore = dir.resolve("server.p12");
     Path trustStore = dir.resolve("truststore.p12");
     Path certificate = dir.resolve("server.crt");
@@ -29,7 +29,7 @@ record SelfSignedCertificate(Path keyStore, Path trustStore, String password) {
   }
 
   /** A TLS context serving this certificate. */
-  SSLContext serverContext() throws Exception {
+  public SSLContext serverContext() throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keyStore)) {
       store.load(in, password.toCharArray());
