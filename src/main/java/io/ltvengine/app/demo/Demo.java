@@ -49,6 +49,12 @@ public final class Demo {
   private static final Duration RECALL_GRACE = Duration.ofDays(30);
   /** How often the demo refits the models on the order history, as a shop would nightly. */
   private static final Duration REFIT_INTERVAL = Duration.ofSeconds(30);
+  /**
+   * An order older than this much wall time when processed means the engine is behind. The
+   * engine's tolerance is in shop time, and the shop's minutes pass in milliseconds: left at its
+   * default, an ordinary commit delay on a busy machine would hold every churn check.
+   */
+  private static final Duration WALL_BACKLOG_TOLERANCE = Duration.ofSeconds(5);
 
   private final DemoOptions options;
   private final DemoConsole console;
@@ -174,7 +180,13 @@ public final class Demo {
         // A model under which one-time buyers can lapse, refitted every REFIT_INTERVAL.
         Setting.MODEL_NAME.key(), "mbgnbd",
         Setting.HTTP_PORT.key(), String.valueOf(options.httpPort())));
+    properties.put(Setting.BACKLOG_TOLERANCE.key(), String.valueOf(shopMinutes(WALL_BACKLOG_TOLERANCE)));
     return new LtvSettings(properties);
+  }
+
+  private long shopMinutes(Duration wallTime) {
+    double wallMinutes = wallTime.toMillis() / (double) Duration.ofMinutes(1).toMillis();
+    return (long) Math.ceil(wallMinutes * options.timeScale());
   }
 
   private ModelRefitter refitter(String bootstrapServers, LtvApplication application, ShopClock clock) {
