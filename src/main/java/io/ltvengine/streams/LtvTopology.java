@@ -162,7 +162,9 @@ public final class LtvTopology {
 
   private static Set<StoreBuilder<?>> stores(LtvSettings settings, Topics topics) {
     Duration dedupRetention = settings.getDays(Setting.DEDUP_RETENTION);
-    // Ordered, so that the described topology is the same on every run.
+    // Ordered, so that the described topology is the same on every run. Every store is cached:
+    // a few keys written on every order (the population rhythm, pending cohort cells) then reach
+    // the changelog once per commit rather than once per order.
     return new LinkedHashSet<>(List.of(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.CUSTOMER_STATE),
@@ -183,10 +185,12 @@ public final class LtvTopology {
         Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(StoreNames.POPULATION_RHYTHM),
                 Serdes.String(),
-                Serdes.Long()),
+                Serdes.Long())
+            .withCachingEnabled(),
         Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(StoreNames.COHORT_PENDING),
                 Serdes.String(),
-                topics.cohortDeltas().valueSerde())));
+                topics.cohortDeltas().valueSerde())
+            .withCachingEnabled()));
   }
 }

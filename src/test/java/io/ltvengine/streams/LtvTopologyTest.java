@@ -12,10 +12,15 @@ import io.ltvengine.avro.ChurnEventType;
 import io.ltvengine.avro.ChurnRiskTier;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.LifecycleSegment;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -211,6 +216,24 @@ class LtvTopologyTest {
   }
 
   @Test
+  void shouldLeaveTheChurnIndexAloneWhenAnOrderMovesTheCheckLater() {
+    // Given a customer buying every ten days, with their check indexed
+    buyEveryTenDays("c1", 3);
+    List<Long> indexed = churnIndexTimes();
+
+    // When they buy again on rhythm, which moves the day they could be quiet from to day 50
+    fixture.send(purchase("c1", "c1-o3", day(30), 1_000).build());
+
+    // Then the entry stays where it was; when it comes due early, it moves on without an alert
+    assertThat(churnIndexTimes()).hasSize(1).isEqualTo(indexed);
+    fixture.driver.advanceWallClockTime(Duration.ofDays(49));
+    assertThat(fixture.alerts.isEmpty()).isTrue();
+    assertThat(churnIndexTimes()).containsExactly(day(50).toEpochMilli());
+    fixture.driver.advanceWallClockTime(Duration.ofDays(2));
+    assertThat(fixture.alerts.readValuesToList()).extracting(ChurnAlert::getCustomerId).containsExactly("c1");
+  }
+
+  @Test
   void shouldHoldChurnChecksWhileWorkingThroughABacklogOfOldOrders() {
     // Given an engine whose clock is far past the orders it is now processing, as after an outage
     fixture.driver.advanceWallClockTime(Duration.ofDays(200));
@@ -264,6 +287,15 @@ class LtvTopologyTest {
     for (int i = 0; i < purchases; i++) {
       fixture.send(purchase(customerId, customerId + "-o" + i, day(10 * i), 1_000).build());
     }
+  }
+
+  private List<Long> churnIndexTimes() {
+    KeyValueStore<Bytes, byte[]> index = fixture.driver.getKeyValueStore(StoreNames.CHURN_INDEX);
+    List<Long> times = new ArrayList<>();
+    try (KeyValueIterator<Bytes, byte[]> entries = index.all()) {
+      entries.forEachRemaining(entry -> times.add(ByteBuffer.wrap(entry.key.get()).getLong()));
+    }
+    return times;
   }
 
   private CustomerLtv lastLtv() {

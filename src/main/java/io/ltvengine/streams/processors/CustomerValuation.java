@@ -56,14 +56,21 @@ final class CustomerValuation {
         .orElseGet(() -> assessor.quietFrom(state, population.meanGapDays()));
   }
 
-  /** Moves the customer's index entry to their new check time, or removes it during an episode. */
+  /**
+   * Keeps the customer's index entry no later than their check time. An entry that comes due
+   * early is cheap: the punctuator finds the customer not yet quiet and moves it on. So an order,
+   * which usually pushes the check time later, leaves the entry alone, and a customer's entry is
+   * rewritten about once per check period instead of on every order. A customer with nothing to
+   * check (an open alert, no purchase left) leaves the index.
+   */
   void reschedule(String customerId, CustomerState state) {
     long checkAt = state.getOpenAlertId() == null && state.getOrders() > 0 ? quietFrom(state) : 0;
-    if (checkAt == state.getNextCheckAt()) {
+    long indexedAt = state.getNextCheckAt();
+    if (checkAt != 0 && indexedAt != 0 && indexedAt <= checkAt) {
       return;
     }
-    if (state.getNextCheckAt() != 0) {
-      churnIndex.cancel(state.getNextCheckAt(), customerId);
+    if (indexedAt != 0) {
+      churnIndex.cancel(indexedAt, customerId);
     }
     if (checkAt != 0) {
       churnIndex.schedule(checkAt, customerId);

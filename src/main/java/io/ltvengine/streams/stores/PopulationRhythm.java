@@ -17,29 +17,36 @@ public final class PopulationRhythm {
   private final KeyValueStore<String, Long> store;
   private final double defaultGapDays;
   private final long minGaps;
+  /** The store's two numbers, read once: every repeat purchase updates them. */
+  private long gapCount;
+  private long gapMillis;
 
   public PopulationRhythm(KeyValueStore<String, Long> store, double defaultGapDays, long minGaps) {
     this.store = store;
     this.defaultGapDays = defaultGapDays;
     this.minGaps = minGaps;
+    this.gapCount = valueOf(store, GAP_COUNT);
+    this.gapMillis = valueOf(store, GAP_MILLIS);
   }
 
-  public void addGap(long gapMillis) {
-    store.put(GAP_COUNT, valueOf(store, GAP_COUNT) + 1);
-    store.put(GAP_MILLIS, valueOf(store, GAP_MILLIS) + gapMillis);
+  public void addGap(long gap) {
+    gapCount++;
+    gapMillis += gap;
+    store.put(GAP_COUNT, gapCount);
+    store.put(GAP_MILLIS, gapMillis);
   }
 
   public double meanGapDays() {
-    return meanGapDays(store, defaultGapDays, minGaps);
+    return mean(gapCount, gapMillis, defaultGapDays, minGaps);
   }
 
   /** The mean gap a task's store holds, for readers outside the task such as the query API. */
   public static double meanGapDays(ReadOnlyKeyValueStore<String, Long> store, double defaultGapDays, long minGaps) {
-    long count = valueOf(store, GAP_COUNT);
-    if (count < minGaps) {
-      return defaultGapDays;
-    }
-    return valueOf(store, GAP_MILLIS) / MILLIS_PER_DAY / count;
+    return mean(valueOf(store, GAP_COUNT), valueOf(store, GAP_MILLIS), defaultGapDays, minGaps);
+  }
+
+  private static double mean(long count, long millis, double defaultGapDays, long minGaps) {
+    return count < minGaps ? defaultGapDays : millis / MILLIS_PER_DAY / count;
   }
 
   private static long valueOf(ReadOnlyKeyValueStore<String, Long> store, String key) {
