@@ -4,6 +4,7 @@ import io.ltvengine.model.customer.CurrencyConverter;
 import io.ltvengine.model.customer.CustomerAssessor;
 import io.ltvengine.model.customer.HistoricalValue;
 import io.ltvengine.model.customer.OutputRecords;
+import io.ltvengine.model.customer.RecentEvents;
 import io.ltvengine.model.customer.RhythmPolicy;
 import io.ltvengine.streams.LtvSettings.Setting;
 import io.ltvengine.streams.processors.ChurnClock;
@@ -96,7 +97,6 @@ public final class LtvTopology {
     OrderProcessor.Wiring wiring =
         new OrderProcessor.Wiring(
             StoreNames.CUSTOMER_STATE,
-            StoreNames.ORDER_DEDUP,
             StoreNames.CHURN_INDEX,
             StoreNames.POPULATION_RHYTHM,
             StoreNames.MODEL,
@@ -118,6 +118,8 @@ public final class LtvTopology {
         wiring,
         schedule,
         validator,
+        new RecentEvents(
+            settings.getDays(Setting.DEDUP_RETENTION).toMillis(), settings.getInt(Setting.DEDUP_MAX_EVENTS)),
         assessor,
         records,
         modelOptions(settings),
@@ -125,7 +127,7 @@ public final class LtvTopology {
         settings.getDouble(Setting.DEFAULT_GAP_DAYS),
         settings.getLong(Setting.MIN_POPULATION_GAPS),
         new LtvMetrics(environment.meters()),
-        stores(settings, topics));
+        stores(topics));
   }
 
   /** What the topology asks of the published model; the query API asks the same. */
@@ -160,8 +162,7 @@ public final class LtvTopology {
     return CurrencyConverter.parse(settings.get(Setting.REPORTING_CURRENCY), settings.get(Setting.FX_RATES));
   }
 
-  private static Set<StoreBuilder<?>> stores(LtvSettings settings, Topics topics) {
-    Duration dedupRetention = settings.getDays(Setting.DEDUP_RETENTION);
+  private static Set<StoreBuilder<?>> stores(Topics topics) {
     // Ordered, so that the described topology is the same on every run. Every store is cached:
     // a few keys written on every order (the population rhythm, pending cohort cells) then reach
     // the changelog once per commit rather than once per order.
@@ -170,12 +171,6 @@ public final class LtvTopology {
                 Stores.persistentKeyValueStore(StoreNames.CUSTOMER_STATE),
                 Serdes.String(),
                 CustomerStateSerde.create())
-            .withCachingEnabled(),
-        Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(
-                    StoreNames.ORDER_DEDUP, dedupRetention, Duration.ofMillis(1), false),
-                Serdes.String(),
-                Serdes.Long())
             .withCachingEnabled(),
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.CHURN_INDEX),

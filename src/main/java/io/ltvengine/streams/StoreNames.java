@@ -7,7 +7,6 @@ public final class StoreNames {
   public static final String CUSTOMER_STATE = "customer-state";
 
   /** Order events seen recently, to count at-least-once duplicates once. */
-  public static final String ORDER_DEDUP = "order-dedup";
 
   /** Customers by the time their silence should be checked, so a check scans only what is due. */
   public static final String CHURN_INDEX = "churn-index";

@@ -51,7 +51,7 @@ final class BenchOrders {
 
   /**
    * Event time of order {@code index} of {@code total}, spread evenly over the {@code span} before
-   * {@code end}. The span stays inside the dedup retention, so the dedup store keeps every order.
+   * {@code end}. The span stays inside the dedup retention, so every order counts towards the state remembered.
    */
   static Instant spread(Instant end, Duration span, long index, long total) {
     return end.minus(span).plusMillis(span.toMillis() * index / total);

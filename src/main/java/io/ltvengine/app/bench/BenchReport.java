@@ -34,7 +34,7 @@ public record BenchReport(
       return restoreSeconds() / (customers / 1e6);
     }
 
-    /** Seconds per GB of state on disk (all stores, the dedup window included). */
+    /** Seconds per GB of state on disk (all stores). */
     double restoreSecondsPerGb() {
       return restoreSeconds() / (bytes.allStores() / 1e9);
     }

@@ -11,7 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /** Fills the input topic once; every throughput phase then reads the same records. */
 final class Preload {
 
-  /** Inside the engine's default 30-day dedup retention, so no order falls out of its window. */
+  /** Inside the engine's default 30-day dedup retention, so no order is forgotten early. */
   private static final Duration EVENT_SPAN = Duration.ofDays(20);
 
   private Preload() {}

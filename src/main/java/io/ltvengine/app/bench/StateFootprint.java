@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  */
 final class StateFootprint {
 
-  /** The stores that grow with the number of customers (the dedup store grows with orders). */
+  /** The stores that grow with the number of customers (the cohort table grows with cohort cells). */
   private static final Set<String> PER_CUSTOMER_STORES =
       Set.of(StoreNames.CUSTOMER_STATE, StoreNames.CHURN_INDEX, StoreNames.POPULATION_RHYTHM);
 

@@ -42,6 +42,7 @@ public final class CustomerLedger {
         .setMarginMinor(0)
         .setMarginComplete(true)
         .setRecentPurchases(new ArrayList<>())
+        .setRecentEvents(new ArrayList<>())
         .setCategorySpend(new HashMap<>())
         .setAcquisitionMonth(0)
         .build();

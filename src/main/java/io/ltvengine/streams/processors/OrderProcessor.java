@@ -9,6 +9,7 @@ import io.ltvengine.model.customer.Assessment;
 import io.ltvengine.model.customer.CohortDeltas;
 import io.ltvengine.model.customer.CustomerLedger;
 import io.ltvengine.model.customer.OrderFacts;
+import io.ltvengine.model.customer.RecentEvents;
 import io.ltvengine.streams.LtvMetrics;
 import io.ltvengine.streams.stores.ChurnIndex;
 import io.ltvengine.streams.stores.PendingCohortDeltas;
@@ -23,7 +24,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Turns each order into an updated customer value: validates it, drops duplicates, updates the
@@ -35,7 +35,6 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
   /** Names of the stores and children this processor is wired to. */
   public record Wiring(
       String customerStore,
-      String dedupStore,
       String churnIndexStore,
       String populationStore,
       String modelStore,
@@ -59,6 +58,7 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
   private final Wiring wiring;
   private final ChurnSchedule schedule;
   private final OrderValidator validator;
+  private final RecentEvents recentEvents;
   private final CustomerValuation valuation;
   private final ModelPredictions.Options modelOptions;
   private final double minorPerMajor;
@@ -66,7 +66,6 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
   private final long minPopulationGaps;
   private final LtvMetrics metrics;
   private KeyValueStore<String, CustomerState> customers;
-  private WindowStore<String, Long> seenOrders;
   private BacklogGuard backlog;
   private PendingCohortDeltas pendingCohorts;
   private Cancellable churnCheck;
@@ -76,6 +75,7 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
       Wiring wiring,
       ChurnSchedule schedule,
       OrderValidator validator,
+      RecentEvents recentEvents,
       CustomerValuation valuation,
       ModelPredictions.Options modelOptions,
       double minorPerMajor,
@@ -85,6 +85,7 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
     this.wiring = wiring;
     this.schedule = schedule;
     this.validator = validator;
+    this.recentEvents = recentEvents;
     this.valuation = valuation;
     this.modelOptions = modelOptions;
     this.minorPerMajor = minorPerMajor;
@@ -97,7 +98,6 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
   public void init(ProcessorContext<String, SpecificRecord> context) {
     super.init(context);
     customers = context.getStateStore(wiring.customerStore());
-    seenOrders = context.getStateStore(wiring.dedupStore());
     KeyValueStore<Bytes, byte[]> index = context.getStateStore(wiring.churnIndexStore());
     KeyValueStore<String, Long> population = context.getStateStore(wiring.populationStore());
     ReadOnlyKeyValueStore<String, LtvModel> models = context.getStateStore(wiring.modelStore());
@@ -124,19 +124,19 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
   @Override
   public void process(Record<String, Order> record) {
     OrderFacts order = validator.validate(record.key(), record.value(), record.timestamp());
-    if (seenOrders.fetch(order.dedupKey(), order.eventTime()) != null) {
-      metrics.duplicate();
-      return;
-    }
-    seenOrders.put(order.dedupKey(), order.eventTime(), order.eventTime());
-    metrics.orderAccepted();
-    backlog.processed(order.eventTime(), schedule.clock().now(context().currentSystemTimeMs()));
-
     String customerId = order.customerId();
     CustomerState state = customers.get(customerId);
     if (state == null) {
       state = CustomerLedger.emptyState();
     }
+    if (recentEvents.contains(state, order)) {
+      metrics.duplicate();
+      return;
+    }
+    recentEvents.remember(state, order);
+    metrics.orderAccepted();
+    backlog.processed(order.eventTime(), schedule.clock().now(context().currentSystemTimeMs()));
+
     boolean newerPurchase =
         order.type() == OrderType.PURCHASE && order.eventTime() > state.getLastPurchaseAt();
     boolean reactivates = newerPurchase && state.getOpenAlertId() != null;

@@ -3,6 +3,7 @@ package io.ltvengine.streams.processors;
 import io.ltvengine.avro.Order;
 import io.ltvengine.model.customer.CustomerAssessor;
 import io.ltvengine.model.customer.OutputRecords;
+import io.ltvengine.model.customer.RecentEvents;
 import io.ltvengine.streams.LtvMetrics;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
@@ -17,6 +18,7 @@ public final class OrderProcessorSupplier
   private final OrderProcessor.Wiring wiring;
   private final OrderProcessor.ChurnSchedule schedule;
   private final OrderValidator validator;
+  private final RecentEvents recentEvents;
   private final CustomerAssessor assessor;
   private final OutputRecords records;
   private final ModelPredictions.Options modelOptions;
@@ -30,6 +32,7 @@ public final class OrderProcessorSupplier
       OrderProcessor.Wiring wiring,
       OrderProcessor.ChurnSchedule schedule,
       OrderValidator validator,
+      RecentEvents recentEvents,
       CustomerAssessor assessor,
       OutputRecords records,
       ModelPredictions.Options modelOptions,
@@ -41,6 +44,7 @@ public final class OrderProcessorSupplier
     this.wiring = wiring;
     this.schedule = schedule;
     this.validator = validator;
+    this.recentEvents = recentEvents;
     this.assessor = assessor;
     this.records = records;
     this.modelOptions = modelOptions;
@@ -57,6 +61,7 @@ public final class OrderProcessorSupplier
         wiring,
         schedule,
         validator,
+        recentEvents,
         new CustomerValuation(assessor, records),
         modelOptions,
         minorPerMajor,

@@ -2,8 +2,13 @@ package io.ltvengine.streams.stores;
 
 import io.ltvengine.avro.state.CustomerState;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.SchemaStore;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -14,6 +19,11 @@ import org.apache.kafka.common.serialization.Serializer;
  * state written by one version of the engine stays readable after the schema evolves.
  */
 public final class CustomerStateSerde extends Serdes.WrapperSerde<CustomerState> {
+
+  /** Every schema the state was written with before the current one, oldest first. */
+  private static final List<String> EARLIER_SCHEMAS = List.of("CustomerState-1.avsc");
+
+  private static final BinaryMessageDecoder<CustomerState> DECODER = decoderOfAllVersions();
 
   public CustomerStateSerde() {
     super(encoder(), decoder());
@@ -39,13 +49,25 @@ public final class CustomerStateSerde extends Serdes.WrapperSerde<CustomerState>
     };
   }
 
+  private static BinaryMessageDecoder<CustomerState> decoderOfAllVersions() {
+    SchemaStore.Cache earlier = new SchemaStore.Cache();
+    for (String resource : EARLIER_SCHEMAS) {
+      try (InputStream schema = CustomerStateSerde.class.getResourceAsStream(resource)) {
+        earlier.addSchema(new Schema.Parser().parse(schema));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read the state schema " + resource, e);
+      }
+    }
+    return CustomerState.createDecoder(earlier);
+  }
+
   private static Deserializer<CustomerState> decoder() {
     return (topic, bytes) -> {
       if (bytes == null) {
         return null;
       }
       try {
-        return CustomerState.getDecoder().decode(bytes);
+        return DECODER.decode(bytes);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
