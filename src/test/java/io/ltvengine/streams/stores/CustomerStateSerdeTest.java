@@ -1,6 +1,7 @@
 package io.ltvengine.streams.stores;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ltvengine.avro.state.CustomerState;
 import io.ltvengine.model.customer.CustomerLedger;
@@ -13,6 +14,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 class CustomerStateSerdeTest {
@@ -28,6 +30,30 @@ class CustomerStateSerdeTest {
     byte[] bytes = serde.serializer().serialize("t", state);
 
     assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(state);
+  }
+
+  @Test
+  void shouldSpeakAvrosOwnSingleObjectEncoding() throws IOException {
+    CustomerState state = CustomerLedger.emptyState();
+    state.setRefunds(1);
+    ByteBuffer avroEncoded = CustomerState.getEncoder().encode(state);
+    byte[] avroBytes = new byte[avroEncoded.remaining()];
+    avroEncoded.get(avroBytes);
+
+    byte[] ours = serde.serializer().serialize("t", state);
+
+    assertThat(ours).isEqualTo(avroBytes);
+    assertThat(CustomerState.getDecoder().decode(ours)).isEqualTo(state);
+  }
+
+  @Test
+  void shouldRefuseStateOfAnUnknownSchema() {
+    byte[] bytes = serde.serializer().serialize("t", CustomerLedger.emptyState());
+    bytes[5] ^= 0x55;
+
+    assertThatThrownBy(() -> serde.deserializer().deserialize("t", bytes))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("unknown schema");
   }
 
   @Test
