@@ -13,7 +13,7 @@ import io.ltvengine.streams.processors.OrderProcessorSupplier;
 import io.ltvengine.streams.processors.OrderValidator;
 import io.ltvengine.streams.processors.ModelPredictions;
 import io.ltvengine.streams.processors.ModelStoreUpdater;
-import io.ltvengine.streams.stores.CustomerStateSerde;
+import io.ltvengine.streams.stores.StateSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -127,7 +127,7 @@ public final class LtvTopology {
         settings.getDouble(Setting.DEFAULT_GAP_DAYS),
         settings.getLong(Setting.MIN_POPULATION_GAPS),
         new LtvMetrics(environment.meters()),
-        stores(topics));
+        stores());
   }
 
   /** What the topology asks of the published model; the query API asks the same. */
@@ -162,21 +162,20 @@ public final class LtvTopology {
     return CurrencyConverter.parse(settings.get(Setting.REPORTING_CURRENCY), settings.get(Setting.FX_RATES));
   }
 
-  private static Set<StoreBuilder<?>> stores(Topics topics) {
-    // Ordered, so that the described topology is the same on every run. Every store is cached:
-    // a few keys written on every order (the population rhythm, pending cohort cells) then reach
-    // the changelog once per commit rather than once per order.
+  private static Set<StoreBuilder<?>> stores() {
+    // Ordered, so that the described topology is the same on every run. Only the stores whose few
+    // keys every order writes (the population rhythm, pending cohort cells) are cached: they reach
+    // the changelog once per commit rather than once per order. A customer rarely orders twice
+    // within a commit, so a cache in front of their state would cost more than it saves.
     return new LinkedHashSet<>(List.of(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.CUSTOMER_STATE),
                 Serdes.String(),
-                CustomerStateSerde.create())
-            .withCachingEnabled(),
+                StateSerde.customerState()),
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.CHURN_INDEX),
                 Serdes.Bytes(),
-                Serdes.ByteArray())
-            .withCachingEnabled(),
+                Serdes.ByteArray()),
         Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(StoreNames.POPULATION_RHYTHM),
                 Serdes.String(),
@@ -185,7 +184,7 @@ public final class LtvTopology {
         Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(StoreNames.COHORT_PENDING),
                 Serdes.String(),
-                topics.cohortDeltas().valueSerde())
+                StateSerde.cohortDelta())
             .withCachingEnabled()));
   }
 }

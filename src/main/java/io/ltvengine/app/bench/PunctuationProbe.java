@@ -24,7 +24,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The cost of a churn punctuation when nobody is due, with many customers in the index: the
  * question the time-ordered {@link ChurnIndex} exists to answer. It runs inside a real Kafka
- * Streams task so the store is the engine's (RocksDB behind a record cache), filled with customers
+ * Streams task so the store is the engine's (RocksDB, uncached), filled with customers
  * whose checks all lie in the future, and times {@link ChurnIndex#due} as the punctuator calls it.
  */
 final class PunctuationProbe {
@@ -49,7 +49,6 @@ final class PunctuationProbe {
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.CHURN_INDEX), Serdes.Bytes(), Serdes.ByteArray())
-            .withCachingEnabled()
             .withLoggingDisabled(),
         "probe");
     Properties properties = kafka.clientProperties();

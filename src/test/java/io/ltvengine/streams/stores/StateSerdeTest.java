@@ -17,9 +17,9 @@ import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
-class CustomerStateSerdeTest {
+class StateSerdeTest {
 
-  private final CustomerStateSerde serde = new CustomerStateSerde();
+  private final StateSerde<CustomerState> serde = StateSerde.customerState();
 
   @Test
   void shouldReadBackWhatItWrote() {
@@ -83,7 +83,7 @@ class CustomerStateSerdeTest {
   }
 
   private static Schema firstSchema() throws IOException {
-    try (InputStream schema = CustomerStateSerde.class.getResourceAsStream("CustomerState-1.avsc")) {
+    try (InputStream schema = StateSerde.class.getResourceAsStream("CustomerState-1.avsc")) {
       return new Schema.Parser().parse(schema);
     }
   }
