@@ -2,6 +2,7 @@ package io.ltvengine.app.bench;
 
 import io.ltvengine.avro.Order;
 import io.ltvengine.streams.RegistryAvroSerdes;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -78,6 +80,26 @@ final class BenchKafka implements AutoCloseable {
         partitions(topic).stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
     return admin.listOffsets(latest).all().get().entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+  }
+
+  /**
+   * Bytes the brokers hold for an application's changelog topics, counting each partition once
+   * however many replicas it has: what a restore of all its state reads.
+   */
+  long changelogBytes(String applicationId) throws ExecutionException, InterruptedException {
+    List<Integer> brokers =
+        admin.describeCluster().nodes().get().stream().map(Node::id).toList();
+    Map<TopicPartition, Long> largestReplica = new HashMap<>();
+    admin.describeLogDirs(brokers).allDescriptions().get().values().stream()
+        .flatMap(dirs -> dirs.values().stream())
+        .flatMap(dir -> dir.replicaInfos().entrySet().stream())
+        .filter(replica -> isChangelog(applicationId, replica.getKey().topic()))
+        .forEach(replica -> largestReplica.merge(replica.getKey(), replica.getValue().size(), Math::max));
+    return largestReplica.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private static boolean isChangelog(String applicationId, String topic) {
+    return topic.startsWith(applicationId + "-") && topic.endsWith("-changelog");
   }
 
   /** Whether the group has committed every offset up to {@code end}: its output is complete. */

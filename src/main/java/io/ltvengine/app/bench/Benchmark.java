@@ -116,7 +116,7 @@ public final class Benchmark {
       engine.awaitRunning();
       Duration untilRunning = Duration.ofNanos(System.nanoTime() - startNanos);
       return new BenchReport.State(customers, bytes, engine.restoreTimer().elapsed(), untilRunning,
-          engine.restoreTimer().records());
+          engine.restoreTimer().records(), kafka.changelogBytes(engine.applicationId()));
     }
   }
 

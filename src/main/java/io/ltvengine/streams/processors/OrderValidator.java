@@ -10,6 +10,7 @@ import io.ltvengine.streams.errors.InvalidOrderException;
 import io.ltvengine.streams.errors.RejectReason;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Checks that an order can be trusted and converts it to the reporting currency. Anything that
@@ -34,18 +35,18 @@ public final class OrderValidator {
    */
   public OrderFacts validate(String key, Order order, long recordTimestamp) {
     String customerId = order.getCustomerId();
-    require(customerId != null && !customerId.isBlank(), RejectReason.MISSING_CUSTOMER_ID, "no customer id");
-    require(customerId.equals(key), RejectReason.KEY_MISMATCH, "record key must be the customer id");
-    require(!order.getOrderId().isBlank(), RejectReason.MISSING_ORDER_ID, "no order id");
-    require(CustomerLedger.isSupported(order.getType()), RejectReason.UNKNOWN_TYPE, "type " + order.getType());
+    require(customerId != null && !customerId.isBlank(), RejectReason.MISSING_CUSTOMER_ID, () -> "no customer id");
+    require(customerId.equals(key), RejectReason.KEY_MISMATCH, () -> "record key must be the customer id");
+    require(!order.getOrderId().isBlank(), RejectReason.MISSING_ORDER_ID, () -> "no order id");
+    require(CustomerLedger.isSupported(order.getType()), RejectReason.UNKNOWN_TYPE, () -> "type " + order.getType());
     long eventTime = order.getEventTime().toEpochMilli();
-    require(eventTime > 0, RejectReason.INVALID_TIMESTAMP, "event time " + eventTime);
+    require(eventTime > 0, RejectReason.INVALID_TIMESTAMP, () -> "event time " + eventTime);
     require(
         eventTime <= recordTimestamp + maxFutureSkewMillis,
         RejectReason.FUTURE_TIMESTAMP,
-        "event time " + order.getEventTime() + " is ahead of the record time " + recordTimestamp);
+        () -> "event time " + order.getEventTime() + " is ahead of the record time " + recordTimestamp);
     long amount = toReporting(order.getAmountMinor(), order.getCurrency());
-    require(amount <= maxAmountMinor, RejectReason.ABSURD_AMOUNT, "amount " + order.getAmountMinor());
+    require(amount <= maxAmountMinor, RejectReason.ABSURD_AMOUNT, () -> "amount " + order.getAmountMinor());
     Map<String, Long> categorySpend = categorySpend(order);
     return new OrderFacts(
         order.getOrderId(),
@@ -61,7 +62,7 @@ public final class OrderValidator {
   }
 
   private long toReporting(long amountMinor, String currencyCode) {
-    require(amountMinor >= 0, RejectReason.NEGATIVE_AMOUNT, "amount " + amountMinor);
+    require(amountMinor >= 0, RejectReason.NEGATIVE_AMOUNT, () -> "amount " + amountMinor);
     try {
       return currency
           .toReportingMinor(amountMinor, currencyCode)
@@ -90,7 +91,7 @@ public final class OrderValidator {
   private Map<String, Long> categorySpend(Order order) {
     Map<String, Long> spend = new HashMap<>();
     for (LineItem item : order.getLineItems()) {
-      require(item.getQuantity() >= 0, RejectReason.NEGATIVE_AMOUNT, "quantity " + item.getQuantity());
+      require(item.getQuantity() >= 0, RejectReason.NEGATIVE_AMOUNT, () -> "quantity " + item.getQuantity());
       long line = toReporting(Math.multiplyExact(item.getUnitPriceMinor(), (long) item.getQuantity()), order.getCurrency());
       spend.merge(item.getCategory(), line, Long::sum);
     }
@@ -120,9 +121,9 @@ public final class OrderValidator {
         RejectReason.UNSUPPORTED_CURRENCY, "no rate for currency " + currencyCode);
   }
 
-  private static void require(boolean condition, RejectReason reason, String message) {
+  private static void require(boolean condition, RejectReason reason, Supplier<String> message) {
     if (!condition) {
-      throw new InvalidOrderException(reason, message);
+      throw new InvalidOrderException(reason, message.get());
     }
   }
 }

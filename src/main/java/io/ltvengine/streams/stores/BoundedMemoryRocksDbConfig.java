@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
+import org.rocksdb.CompressionType;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.WriteBufferManager;
@@ -31,6 +32,9 @@ public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
     table.setPinTopLevelIndexAndFilter(true);
     options.setWriteBufferManager(sharedWriteBufferManager(totalBytes));
     options.setTableFormatConfig(table);
+    // Customer states repeat field names' worth of structure and category names: LZ4 shrinks the
+    // files by about a third for a few percent of CPU, and Kafka Streams leaves them uncompressed.
+    options.setCompressionType(CompressionType.LZ4_COMPRESSION);
   }
 
   /** The shared cache and manager live as long as the process, so nothing is closed per store. */
