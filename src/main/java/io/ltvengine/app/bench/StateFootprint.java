@@ -5,12 +5,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
 
 /**
  * On-disk size of the engine's stores after Kafka Streams closed them. Closing flushes every
- * memtable, so the SST files then hold all the state: their size is the state's size.
+ * memtable, but the files may still hold several versions of a customer until RocksDB compacts
+ * them; so each store is compacted first, with the engine's compression, and the SST files then
+ * hold exactly the live state.
  */
 final class StateFootprint {
 
@@ -24,6 +36,7 @@ final class StateFootprint {
   private StateFootprint() {}
 
   static Bytes measure(Path applicationStateDir) {
+    compactAll(applicationStateDir);
     try (Stream<Path> files = Files.walk(applicationStateDir)) {
       long perCustomer = 0;
       long all = 0;
@@ -37,6 +50,40 @@ final class StateFootprint {
       return new Bytes(perCustomer, all);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void compactAll(Path applicationStateDir) {
+    try (Stream<Path> files = Files.walk(applicationStateDir)) {
+      for (Path current : files.filter(f -> f.getFileName().toString().equals("CURRENT")).toList()) {
+        compact(current.getParent());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Opens a closed store with every column family it has and compacts each of them fully. */
+  private static void compact(Path store) {
+    RocksDB.loadLibrary();
+    try (Options options = new Options().setCompressionType(CompressionType.LZ4_COMPRESSION);
+        DBOptions dbOptions = new DBOptions()) {
+      List<ColumnFamilyDescriptor> families = new ArrayList<>();
+      for (byte[] name : RocksDB.listColumnFamilies(options, store.toString())) {
+        families.add(new ColumnFamilyDescriptor(
+            name, new ColumnFamilyOptions().setCompressionType(CompressionType.LZ4_COMPRESSION)));
+      }
+      List<ColumnFamilyHandle> handles = new ArrayList<>();
+      try (RocksDB db = RocksDB.open(dbOptions, store.toString(), families, handles)) {
+        for (ColumnFamilyHandle handle : handles) {
+          db.compactRange(handle);
+        }
+      } finally {
+        handles.forEach(ColumnFamilyHandle::close);
+        families.forEach(family -> family.getOptions().close());
+      }
+    } catch (RocksDBException e) {
+      throw new IllegalStateException("Cannot compact " + store, e);
     }
   }
 
