@@ -1,8 +1,8 @@
 package io.ltvengine.model.customer;
 
-import io.ltvengine.avro.LastOrderSummary;
 import io.ltvengine.avro.OrderType;
 import io.ltvengine.avro.state.CustomerState;
+import io.ltvengine.avro.state.LastPurchase;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -147,10 +147,10 @@ public final class CustomerLedger {
         .orElse(null);
   }
 
-  private static LastOrderSummary summary(OrderFacts order) {
-    return LastOrderSummary.newBuilder()
+  private static LastPurchase summary(OrderFacts order) {
+    return LastPurchase.newBuilder()
         .setOrderId(order.orderId())
-        .setPurchasedAt(Instant.ofEpochMilli(order.eventTime()))
+        .setPurchasedAt(order.eventTime())
         .setAmountMinor(order.amountMinor())
         .setMainCategory(order.mainCategory())
         .setChannel(order.channel())

@@ -4,7 +4,9 @@ import io.ltvengine.avro.ChurnAlert;
 import io.ltvengine.avro.ChurnEventType;
 import io.ltvengine.avro.ChurnRiskTier;
 import io.ltvengine.avro.CustomerLtv;
+import io.ltvengine.avro.LastOrderSummary;
 import io.ltvengine.avro.state.CustomerState;
+import io.ltvengine.avro.state.LastPurchase;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -103,7 +105,20 @@ public final class OutputRecords {
         .setPredictedClv(prediction == null ? null : finiteOrNull(prediction.predictedClv()))
         .setPAlive(prediction == null ? null : prediction.pAlive())
         .setOrders(state.getOrders())
-        .setLastOrder(state.getLastOrder())
+        .setLastOrder(lastOrder(state.getLastOrder()))
+        .build();
+  }
+
+  private static LastOrderSummary lastOrder(LastPurchase purchase) {
+    if (purchase == null) {
+      return null;
+    }
+    return LastOrderSummary.newBuilder()
+        .setOrderId(purchase.getOrderId())
+        .setPurchasedAt(Instant.ofEpochMilli(purchase.getPurchasedAt()))
+        .setAmountMinor(purchase.getAmountMinor())
+        .setMainCategory(purchase.getMainCategory())
+        .setChannel(purchase.getChannel())
         .build();
   }
 

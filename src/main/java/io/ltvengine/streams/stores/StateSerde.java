@@ -21,6 +21,7 @@ import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -39,6 +40,11 @@ public final class StateSerde<T extends SpecificRecord> extends Serdes.WrapperSe
   private static final byte[] MARKER = {(byte) 0xC3, 0x01};
   private static final int HEADER_BYTES = MARKER.length + Long.BYTES;
   private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+  /**
+   * The encoders and decoders Avro generates into each state class, about twice as fast as its
+   * reflective ones; off by default in Avro, and possible because state has no logical types.
+   */
+  private static final SpecificData CODERS = customCoders();
 
   private StateSerde(Codec<T> codec) {
     super(codec::encode, codec::decode);
@@ -46,13 +52,13 @@ public final class StateSerde<T extends SpecificRecord> extends Serdes.WrapperSe
 
   /** A customer's state; the resources name every schema it was written with before, oldest first. */
   public static StateSerde<CustomerState> customerState() {
-    return new StateSerde<>(new Codec<>(CustomerState.class, CustomerState.getClassSchema(),
+    return new StateSerde<>(new Codec<>(CustomerState.getClassSchema(),
         List.of("CustomerState-1.avsc")));
   }
 
   /** A task's pending cohort change. */
   public static StateSerde<CohortDelta> cohortDelta() {
-    return new StateSerde<>(new Codec<>(CohortDelta.class, CohortDelta.getClassSchema(), List.of()));
+    return new StateSerde<>(new Codec<>(CohortDelta.getClassSchema(), List.of()));
   }
 
   /** Buffers a stream thread reuses from one record to the next. */
@@ -69,10 +75,10 @@ public final class StateSerde<T extends SpecificRecord> extends Serdes.WrapperSe
     private final DatumWriter<T> writer;
     private final Map<Long, DatumReader<T>> readers;
 
-    Codec(Class<T> type, Schema current, List<String> earlierSchemas) {
+    Codec(Schema current, List<String> earlierSchemas) {
       this.current = current;
       this.header = header(current);
-      this.writer = new SpecificDatumWriter<>(type);
+      this.writer = new SpecificDatumWriter<>(current, CODERS);
       this.readers = readersByFingerprint(earlierSchemas);
     }
 
@@ -124,9 +130,15 @@ public final class StateSerde<T extends SpecificRecord> extends Serdes.WrapperSe
       return Stream.concat(earlierSchemas.stream().map(StateSerde::earlierSchema), Stream.of(current))
           .collect(Collectors.toUnmodifiableMap(
               SchemaNormalization::parsingFingerprint64,
-              writerSchema -> new SpecificDatumReader<T>(writerSchema, current),
+              writerSchema -> new SpecificDatumReader<T>(writerSchema, current, CODERS),
               (earlier, later) -> later));
     }
+  }
+
+  private static SpecificData customCoders() {
+    SpecificData data = new SpecificData();
+    data.setCustomCoders(true);
+    return data;
   }
 
   private static Schema earlierSchema(String resource) {

@@ -68,6 +68,13 @@ class StateSerdeTest {
     old.put("orders", 2);
     old.put("recentPurchases", List.of(1_000L, 2_000L));
     old.put("categorySpend", Map.of("books", 900L));
+    Schema summarySchema = first.getField("lastOrder").schema().getTypes().get(1);
+    GenericRecord lastOrder = new GenericData.Record(summarySchema);
+    lastOrder.put("orderId", "o-7");
+    lastOrder.put("purchasedAt", 2_000L);
+    lastOrder.put("amountMinor", 450L);
+    lastOrder.put("channel", new GenericData.EnumSymbol(summarySchema.getField("channel").schema(), "WEB"));
+    old.put("lastOrder", lastOrder);
     ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), first).encode(old);
     byte[] bytes = new byte[encoded.remaining()];
     encoded.get(bytes);
@@ -80,6 +87,8 @@ class StateSerdeTest {
     assertThat(state.getRecentPurchases()).containsExactly(1_000L, 2_000L);
     assertThat(state.getCategorySpend()).containsEntry("books", 900L);
     assertThat(state.getRecentEvents()).isEmpty();
+    assertThat(state.getLastOrder().getOrderId()).isEqualTo("o-7");
+    assertThat(state.getLastOrder().getPurchasedAt()).isEqualTo(2_000L);
   }
 
   private static Schema firstSchema() throws IOException {
