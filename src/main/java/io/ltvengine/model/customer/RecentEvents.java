@@ -16,6 +16,8 @@ import org.apache.avro.SchemaNormalization;
  */
 public final class RecentEvents {
 
+  private static final Comparator<SeenEvent> BY_TIME = Comparator.comparingLong(SeenEvent::getEventTime);
+
   private final long retentionMillis;
   private final int maxPerCustomer;
 
@@ -39,7 +41,7 @@ public final class RecentEvents {
   public void remember(CustomerState state, OrderFacts order) {
     List<SeenEvent> events = new ArrayList<>(state.getRecentEvents());
     events.add(new SeenEvent(fingerprint(order.dedupKey()), order.eventTime()));
-    events.sort(Comparator.comparingLong(SeenEvent::getEventTime));
+    events.sort(BY_TIME);
     long oldestKept = events.get(events.size() - 1).getEventTime() - retentionMillis;
     events.removeIf(seen -> seen.getEventTime() < oldestKept);
     int excess = Math.max(0, events.size() - maxPerCustomer);
