@@ -36,7 +36,7 @@ public final class LtvSettings {
     GAP_STDDEV_MULTIPLIER("churn.gap.stddev.multiplier", "2.0", "...or this many standard deviations above their mean gap, whichever is longer."),
     MIN_QUIET_DAYS("churn.min.quiet.days", "7", "Never alert before this many quiet days."),
     CHECK_INTERVAL("churn.check.interval.seconds", "60", "How often the churn punctuator looks for customers that are due."),
-    COHORT_FLUSH_INTERVAL("cohorts.flush.interval.seconds", "5", "How often each task sends its summed cohort changes to the cohort table."),
+    COHORT_FLUSH_INTERVAL("cohorts.flush.interval.seconds", "60", "How often each task sends its summed cohort changes to the cohort table; under exactly-once each flush holds one commit back by 100-300 ms."),
     TIME_MODE("churn.time.mode", "wall-clock", "wall-clock in production; stream-time to replay history."),
     BACKLOG_TOLERANCE("churn.backlog.tolerance.minutes", "60", "On the wall clock, no customer is judged while the task processes orders older than this: their later orders may still be in the backlog."),
     MAX_ALERTS_PER_CHECK("churn.max.checks.per.punctuation", "10000", "Bound on customers examined per punctuation, so one punctuation never stalls processing."),

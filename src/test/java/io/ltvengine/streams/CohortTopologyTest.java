@@ -129,7 +129,8 @@ class CohortTopologyTest {
   }
 
   private void flushCohorts() {
-    fixture.driver.advanceWallClockTime(Duration.ofSeconds(5));
+    fixture.driver.advanceWallClockTime(
+        Duration.ofSeconds(fixture.settings.getLong(LtvSettings.Setting.COHORT_FLUSH_INTERVAL)));
   }
 
   private CohortCell cell(String key) {

@@ -181,6 +181,8 @@ public final class Demo {
         Setting.MODEL_NAME.key(), "mbgnbd",
         Setting.HTTP_PORT.key(), String.valueOf(options.httpPort())));
     properties.put(Setting.BACKLOG_TOLERANCE.key(), String.valueOf(shopMinutes(WALL_BACKLOG_TOLERANCE)));
+    // The console shows cohorts live; a shop's dashboard is fine with the minute default.
+    properties.put(Setting.COHORT_FLUSH_INTERVAL.key(), "5");
     return new LtvSettings(properties);
   }
 

@@ -215,6 +215,7 @@ class QueryApiIT {
     settings.put("http.port", String.valueOf(freePort()));
     settings.put("http.advertised.host", "127.0.0.1");
     settings.put("churn.check.interval.seconds", "1");
+    settings.put("cohorts.flush.interval.seconds", "1");
     settings.put("commit.interval.ms", "100");
     return settings;
   }
