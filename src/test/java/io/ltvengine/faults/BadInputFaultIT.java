@@ -3,11 +3,9 @@ package io.ltvengine.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ltvengine.app.demo.EmbeddedKafkaBroker;
 import io.ltvengine.app.LtvApplication;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.Order;
-import io.ltvengine.registry.SchemaRegistryRestFixture;
 import io.ltvengine.streams.errors.DeadLetterHeaders;
 import io.ltvengine.streams.errors.RejectReason;
 import java.nio.ByteBuffer;
@@ -33,6 +31,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Valid orders mixed with every kind of record the engine must refuse: each refused record lands
@@ -52,8 +51,8 @@ class BadInputFaultIT {
   /** Where a refused record was sent and why it must be refused. */
   private record Rejected(int partition, long offset, String reason) {}
 
-  private EmbeddedKafkaBroker broker;
-  private SchemaRegistryRestFixture registry;
+  @RegisterExtension
+  final FaultCluster cluster = new FaultCluster();
   private LtvApplication engine;
 
   @AfterEach
@@ -61,21 +60,17 @@ class BadInputFaultIT {
     if (engine != null) {
       engine.close();
     }
-    registry.close();
-    broker.close();
   }
 
   @Test
   void shouldDeadLetterEveryBadRecordWithItsReasonAndCountEveryValidOrderOnce() throws Exception {
     // Given a running engine and an order history with refunds and resent duplicates
-    broker = EmbeddedKafkaBroker.start();
-    registry = new SchemaRegistryRestFixture().start();
-    Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
+    Map<String, Object> client = cluster.client();
     List<Order> history = ShopHistory.generate(ORDERS, ORDERS / 10, 11);
     try (Admin admin = Admin.create(client)) {
       admin.createTopics(List.of(OrderSender.historyTopic("orders", 4))).all().get();
       engine = FaultSettings.startInProcess(
-          FaultSettings.engine(broker.bootstrapServers(), registry.url(), APPLICATION_ID));
+          FaultSettings.engine(cluster.bootstrapServers(), cluster.registryUrl(), APPLICATION_ID));
       Serializer<Order> serializer = engine.topics().orders().valueSerde().serializer();
 
       // When bad records of every kind are sent scattered among the valid orders

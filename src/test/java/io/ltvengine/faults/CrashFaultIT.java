@@ -3,11 +3,9 @@ package io.ltvengine.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ltvengine.app.demo.EmbeddedKafkaBroker;
 import io.ltvengine.avro.ChurnAlert;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.Order;
-import io.ltvengine.registry.SchemaRegistryRestFixture;
 import io.ltvengine.streams.RegistryAvroSerdes;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,8 +30,8 @@ class CrashFaultIT {
   private static final String APPLICATION_ID = "crash-fault-it";
   private static final Duration PROGRESS_TIMEOUT = Duration.ofSeconds(ORDERS / 1000 + 120);
 
-  private EmbeddedKafkaBroker broker;
-  private SchemaRegistryRestFixture registry;
+  @RegisterExtension
+  final FaultCluster cluster = new FaultCluster();
   private EngineProcess engine;
 
   @AfterEach
@@ -40,19 +39,15 @@ class CrashFaultIT {
     if (engine != null) {
       engine.close();
     }
-    registry.close();
-    broker.close();
   }
 
   @Test
   void shouldCountEveryOrderOnceAndRepeatNoAlertAfterThreeKills(@TempDir Path work) throws Exception {
     // Given an order history with refunds and resent duplicates, waiting on the orders topic
-    broker = EmbeddedKafkaBroker.start();
-    registry = new SchemaRegistryRestFixture().start();
-    Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
-    RegistryAvroSerdes serdes = new RegistryAvroSerdes(Map.of("schema.registry.url", registry.url()));
+    Map<String, Object> client = cluster.client();
+    RegistryAvroSerdes serdes = new RegistryAvroSerdes(Map.of("schema.registry.url", cluster.registryUrl()));
     List<Order> history = ShopHistory.generate(ORDERS, ORDERS / 10, 42);
-    Map<String, String> settings = FaultSettings.engine(broker.bootstrapServers(), registry.url(), APPLICATION_ID);
+    Map<String, String> settings = FaultSettings.engine(cluster.bootstrapServers(), cluster.registryUrl(), APPLICATION_ID);
     settings.put("state.dir", work.resolve("state").toString());
     Path log = work.resolve("engine.log");
 

@@ -2,11 +2,9 @@ package io.ltvengine.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ltvengine.app.demo.EmbeddedKafkaBroker;
 import io.ltvengine.app.LtvApplication;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.Order;
-import io.ltvengine.registry.SchemaRegistryRestFixture;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +18,7 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A shop that resends every event and delivers each customer's events out of order: the engine
@@ -32,8 +31,8 @@ class DuplicatesAndReorderingFaultIT {
   private static final int SHUFFLE_BLOCK = 5;
   private static final String APPLICATION_ID = "duplicates-reordering-fault-it";
 
-  private EmbeddedKafkaBroker broker;
-  private SchemaRegistryRestFixture registry;
+  @RegisterExtension
+  final FaultCluster cluster = new FaultCluster();
   private LtvApplication engine;
 
   @AfterEach
@@ -41,16 +40,12 @@ class DuplicatesAndReorderingFaultIT {
     if (engine != null) {
       engine.close();
     }
-    registry.close();
-    broker.close();
   }
 
   @Test
   void shouldEndInTheStateOfTheCleanHistoryWhenEveryOrderIsSentTwiceAndOutOfOrder() throws Exception {
     // Given a clean order history, and the same history with every event twice, shuffled per customer
-    broker = EmbeddedKafkaBroker.start();
-    registry = new SchemaRegistryRestFixture().start();
-    Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
+    Map<String, Object> client = cluster.client();
     List<Order> clean = ShopHistory.generate(ORDERS, ORDERS / 10, 23);
     List<Order> disordered = shuffledPerCustomer(twice(clean), new Random(29));
     int reordered = customersOutOfEventTimeOrder(disordered);
@@ -58,7 +53,7 @@ class DuplicatesAndReorderingFaultIT {
     try (Admin admin = Admin.create(client)) {
       admin.createTopics(List.of(OrderSender.historyTopic("orders", 4))).all().get();
       engine = FaultSettings.startInProcess(
-          FaultSettings.engine(broker.bootstrapServers(), registry.url(), APPLICATION_ID));
+          FaultSettings.engine(cluster.bootstrapServers(), cluster.registryUrl(), APPLICATION_ID));
 
       // When the engine reads the disordered history
       OrderSender.send(client, "orders", engine.topics().orders().valueSerde().serializer(), disordered);

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /** How far a consumer group has come through a topic: the progress of an engine instance. */
@@ -17,30 +18,27 @@ public final class Offsets {
 
   /** Sum over the topic's partitions of the offsets the group committed (0 where none). */
   public static long committed(Admin admin, String group, String topic) {
-    try {
-      Map<TopicPartition, OffsetAndMetadata> offsets =
-          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-      return offsets.entrySet().stream()
-          .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-          .mapToLong(e -> e.getValue().offset())
-          .sum();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    }
+    Map<TopicPartition, OffsetAndMetadata> offsets =
+        result(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+    return offsets.entrySet().stream()
+        .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+        .mapToLong(e -> e.getValue().offset())
+        .sum();
   }
 
   /** Sum of the end offsets of the topic's partitions. */
   public static long end(Admin admin, String topic) {
+    Map<TopicPartition, OffsetSpec> latest = result(admin.describeTopics(List.of(topic)).allTopicNames())
+        .get(topic).partitions().stream()
+        .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+    return result(admin.listOffsets(latest).all()).values().stream()
+        .mapToLong(ListOffsetsResultInfo::offset)
+        .sum();
+  }
+
+  private static <T> T result(KafkaFuture<T> future) {
     try {
-      Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic))
-          .allTopicNames().get().get(topic).partitions().stream()
-          .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-      return admin.listOffsets(latest).all().get().values().stream()
-          .mapToLong(ListOffsetsResultInfo::offset)
-          .sum();
+      return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ltvengine.app.demo.EmbeddedKafkaBroker;
 import io.ltvengine.app.LtvApplication;
 import io.ltvengine.avro.Order;
-import io.ltvengine.registry.SchemaRegistryRestFixture;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -22,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One of two instances leaves: the survivor takes over its partitions, restores their state from
@@ -36,8 +35,8 @@ class RebalanceFaultIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private EmbeddedKafkaBroker broker;
-  private SchemaRegistryRestFixture registry;
+  @RegisterExtension
+  final FaultCluster cluster = new FaultCluster();
   private LtvApplication survivor;
   private LtvApplication leaver;
 
@@ -48,21 +47,17 @@ class RebalanceFaultIT {
         engine.close();
       }
     }
-    registry.close();
-    broker.close();
   }
 
   @Test
   void shouldAnswerForEveryCustomerFromTheSurvivorAfterTheOtherInstanceLeaves() throws Exception {
     // Given two instances sharing the partitions of an order history
-    broker = EmbeddedKafkaBroker.start();
-    registry = new SchemaRegistryRestFixture().start();
-    Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
+    Map<String, Object> client = cluster.client();
     List<Order> history = ShopHistory.generate(ORDERS, ORDERS / 10, 37);
     try (Admin admin = Admin.create(client)) {
       admin.createTopics(List.of(OrderSender.historyTopic("orders", 4))).all().get();
-      survivor = FaultSettings.startInProcess(instance(broker.bootstrapServers(), registry.url()));
-      leaver = FaultSettings.startInProcess(instance(broker.bootstrapServers(), registry.url()));
+      survivor = FaultSettings.startInProcess(instance(cluster.bootstrapServers(), cluster.registryUrl()));
+      leaver = FaultSettings.startInProcess(instance(cluster.bootstrapServers(), cluster.registryUrl()));
       await().atMost(TIMEOUT).until(() -> running(survivor) && running(leaver)
           && survivor.streams().metadataForAllStreamsClients().size() == 2);
       assertThat(activeTasks(leaver)).as("tasks of the instance that will leave").isPositive();

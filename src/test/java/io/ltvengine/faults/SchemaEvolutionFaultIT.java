@@ -2,13 +2,11 @@ package io.ltvengine.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ltvengine.app.demo.EmbeddedKafkaBroker;
 import io.ltvengine.app.LtvApplication;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.Order;
 import io.ltvengine.registry.SchemaRegistryClient;
 import io.ltvengine.registry.SchemaRegistryClients;
-import io.ltvengine.registry.SchemaRegistryRestFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -30,6 +28,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Shops upgrade to a newer Order schema while the engine runs: orders written with the new schema,
@@ -43,8 +42,8 @@ class SchemaEvolutionFaultIT {
   private static final String COUPON_FIELD =
       "{\"name\":\"couponCode\",\"type\":[\"null\",\"string\"],\"default\":null}";
 
-  private EmbeddedKafkaBroker broker;
-  private SchemaRegistryRestFixture registry;
+  @RegisterExtension
+  final FaultCluster cluster = new FaultCluster();
   private LtvApplication engine;
 
   @AfterEach
@@ -52,30 +51,26 @@ class SchemaEvolutionFaultIT {
     if (engine != null) {
       engine.close();
     }
-    registry.close();
-    broker.close();
   }
 
   @Test
   void shouldCountOrdersOfTheOldAndTheNewerSchemaAlikeWithoutARestart() throws Exception {
     // Given a running engine that has read the first half of the history, written with the current schema
-    broker = EmbeddedKafkaBroker.start();
-    registry = new SchemaRegistryRestFixture().start();
-    Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
+    Map<String, Object> client = cluster.client();
     List<Order> history = ShopHistory.generate(ORDERS, ORDERS / 10, 31);
     List<Order> oldHalf = history.subList(0, ORDERS / 2);
     List<Order> newHalf = history.subList(ORDERS / 2, ORDERS);
     try (Admin admin = Admin.create(client)) {
       admin.createTopics(List.of(OrderSender.historyTopic("orders", 4))).all().get();
       engine = FaultSettings.startInProcess(
-          FaultSettings.engine(broker.bootstrapServers(), registry.url(), APPLICATION_ID));
+          FaultSettings.engine(cluster.bootstrapServers(), cluster.registryUrl(), APPLICATION_ID));
       OrderSender.send(client, "orders", engine.topics().orders().valueSerde().serializer(), oldHalf);
       LtvCheck.awaitConsumedAll(admin, APPLICATION_ID, "orders", TIMEOUT);
 
       // When the second half arrives written with a newer schema that has a coupon code
       Schema newer = withCouponCode(Order.SCHEMA$);
       SchemaRegistryClient registryClient =
-          SchemaRegistryClients.create(Map.of("schema.registry.url", registry.url()));
+          SchemaRegistryClients.create(Map.of("schema.registry.url", cluster.registryUrl()));
       int newerId = registryClient.register("orders-value", newer);
       assertThat(newerId).isNotEqualTo(registryClient.getId("orders-value", Order.SCHEMA$));
       sendWithSchema(client, newer, newerId, newHalf);

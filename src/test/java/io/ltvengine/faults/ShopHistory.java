@@ -3,7 +3,7 @@ package io.ltvengine.faults;
 import io.ltvengine.avro.LineItem;
 import io.ltvengine.avro.Order;
 import io.ltvengine.avro.OrderType;
-import io.ltvengine.avro.SalesChannel;
+import io.ltvengine.testing.Orders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,16 +70,7 @@ public final class ShopHistory {
         .setQuantity(1)
         .setUnitPriceMinor(amountMinor)
         .build();
-    return Order.newBuilder()
-        .setOrderId(orderId)
-        .setCustomerId(customerId)
-        .setEventTime(at)
-        .setType(OrderType.PURCHASE)
-        .setAmountMinor(amountMinor)
-        .setCurrency("EUR")
-        .setLineItems(List.of(line))
-        .setChannel(SalesChannel.WEB)
-        .build();
+    return Orders.purchase(customerId, orderId, at, amountMinor).setLineItems(List.of(line)).build();
   }
 
   private static Order refund(Order purchase, Instant at, int index, Random random) {

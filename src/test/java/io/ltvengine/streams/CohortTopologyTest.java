@@ -3,6 +3,7 @@ package io.ltvengine.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ltvengine.avro.CohortCell;
+import io.ltvengine.testing.Orders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.ltvengine.streams;
 
 import static io.ltvengine.streams.LtvTopologyFixture.START;
-import static io.ltvengine.streams.Orders.cancellation;
-import static io.ltvengine.streams.Orders.purchase;
-import static io.ltvengine.streams.Orders.refund;
+import static io.ltvengine.testing.Orders.cancellation;
+import static io.ltvengine.testing.Orders.purchase;
+import static io.ltvengine.testing.Orders.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

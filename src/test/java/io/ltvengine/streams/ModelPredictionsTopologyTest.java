@@ -1,7 +1,7 @@
 package io.ltvengine.streams;
 
 import static io.ltvengine.streams.LtvTopologyFixture.START;
-import static io.ltvengine.streams.Orders.purchase;
+import static io.ltvengine.testing.Orders.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

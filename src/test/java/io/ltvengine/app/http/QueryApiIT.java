@@ -9,11 +9,10 @@ import io.ltvengine.app.demo.EmbeddedKafkaBroker;
 import io.ltvengine.app.LtvApplication;
 import io.ltvengine.avro.LineItem;
 import io.ltvengine.avro.Order;
-import io.ltvengine.avro.OrderType;
-import io.ltvengine.avro.SalesChannel;
 import io.ltvengine.streams.LtvTopology;
 import io.ltvengine.streams.StoreNames;
 import io.ltvengine.streams.processors.ChurnClock;
+import io.ltvengine.testing.Orders;
 import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -252,15 +251,8 @@ class QueryApiIT {
   }
 
   private static Order order(String customerId, String orderId, Instant at, long amountMinor, String category) {
-    return Order.newBuilder()
-        .setOrderId(orderId)
-        .setCustomerId(customerId)
-        .setEventTime(at)
-        .setType(OrderType.PURCHASE)
-        .setAmountMinor(amountMinor)
-        .setCurrency("EUR")
+    return Orders.purchase(customerId, orderId, at, amountMinor)
         .setLineItems(List.of(new LineItem("sku", category, 1, amountMinor)))
-        .setChannel(SalesChannel.WEB)
         .build();
   }
 

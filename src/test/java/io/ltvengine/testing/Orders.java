@@ -1,4 +1,4 @@
-package io.ltvengine.streams;
+package io.ltvengine.testing;
 
 import io.ltvengine.avro.LineItem;
 import io.ltvengine.avro.Order;
@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.util.List;
 
 /** Builds order events for tests: EUR, one line item, no margin unless asked. */
-final class Orders {
+public final class Orders {
 
   private Orders() {}
 
-  static Order.Builder purchase(String customerId, String orderId, Instant at, long amountMinor) {
+  public static Order.Builder purchase(String customerId, String orderId, Instant at, long amountMinor) {
     return Order.newBuilder()
         .setOrderId(orderId)
         .setCustomerId(customerId)
@@ -24,13 +24,13 @@ final class Orders {
         .setChannel(SalesChannel.WEB);
   }
 
-  static Order.Builder refund(String customerId, String orderId, Instant at, long amountMinor) {
+  public static Order.Builder refund(String customerId, String orderId, Instant at, long amountMinor) {
     return purchase(customerId, orderId, at, amountMinor)
         .setType(OrderType.REFUND)
         .setLineItems(List.of());
   }
 
-  static Order.Builder cancellation(String customerId, String orderId, Instant at, long amountMinor) {
+  public static Order.Builder cancellation(String customerId, String orderId, Instant at, long amountMinor) {
     return refund(customerId, orderId, at, amountMinor).setType(OrderType.CANCELLATION);
   }
 }

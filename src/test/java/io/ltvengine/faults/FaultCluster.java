@@ -1,0 +1,43 @@
+package io.ltvengine.faults;
+
+import io.ltvengine.app.demo.EmbeddedKafkaBroker;
+import io.ltvengine.registry.SchemaRegistryRestFixture;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A fresh embedded broker and REST schema registry for each fault test. JUnit closes them after
+ * the test class's own {@code @AfterEach} methods, so engines stopped there still have their cluster.
+ */
+final class FaultCluster implements BeforeEachCallback, AfterEachCallback {
+
+  private EmbeddedKafkaBroker broker;
+  private SchemaRegistryRestFixture registry;
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    broker = EmbeddedKafkaBroker.start();
+    registry = new SchemaRegistryRestFixture().start();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    registry.close();
+    broker.close();
+  }
+
+  String bootstrapServers() {
+    return broker.bootstrapServers();
+  }
+
+  String registryUrl() {
+    return registry.url();
+  }
+
+  /** Client settings for an admin client of this cluster. */
+  Map<String, Object> client() {
+    return Map.of("bootstrap.servers", broker.bootstrapServers());
+  }
+}
