@@ -2,9 +2,9 @@
 # Builds, without any image registry, the Docker images the integration tests and docker-compose need:
 #   JRE_IMAGE    Debian bookworm + OpenJDK 17 JRE, made with debootstrap         (default ltv/jre17:bookworm)
 #   KAFKA_IMAGE  Kafka broker from Maven Central jars, drop-in for apache/kafka  (default ltv/kafka:4.3.1)
-#   APP_IMAGE    the application, from target/ltv.jar (run `mvn package` first) (default ltv-engine:0.1.0-SNAPSHOT)
+#   APP_IMAGE    the application, from target/ltv-engine.jar (run `mvn package` first) (default ltv-engine:0.1.0-SNAPSHOT)
 # Idempotent: an existing image is kept unless its sources changed (or --rebuild is given); the app image is
-# rebuilt whenever target/ltv.jar changed. Installs docker.io and debootstrap with apt and starts dockerd
+# rebuilt whenever target/ltv-engine.jar changed. Installs docker.io and debootstrap with apt and starts dockerd
 # when they are missing, so it also works on a fresh Debian machine behind a firewall.
 #
 # Usage: docker/build-images.sh [--rebuild] [--no-app]
@@ -136,12 +136,12 @@ build_kafka_image() {
 
 # The app image's context is the repository root, narrowed by /.dockerignore to the jar.
 build_app_image() {
-  local jar=$ROOT/target/ltv.jar hash
+  local jar=$ROOT/target/ltv-engine.jar hash
   if [[ ! -f $jar ]]; then
     log "skipping $APP_IMAGE: $jar not found (run mvn package first)"
     return
   fi
-  hash=$(cd "$ROOT" && source_hash target/ltv.jar docker/Dockerfile)
+  hash=$(cd "$ROOT" && source_hash target/ltv-engine.jar docker/Dockerfile)
   if ! needs_build "$APP_IMAGE" "$hash"; then
     log "$APP_IMAGE is up to date"
     return

@@ -2,11 +2,18 @@ package io.ltvengine.app;
 
 import io.ltvengine.app.http.QueryApi;
 import io.ltvengine.app.service.TopicProvisioner;
-import io.ltvengine.streams.LtvSettings;
+import io.ltvengine.config.LtvConfig;
+import io.ltvengine.streams.LtvMetrics;
 import io.ltvengine.streams.LtvTopology;
 import io.ltvengine.streams.RegistryAvroSerdes;
 import io.ltvengine.streams.StreamsProperties;
 import io.ltvengine.streams.Topics;
+import io.ltvengine.valuation.EngineClock;
+import io.ltvengine.valuation.Valuation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,31 +28,39 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running engine: the topology in a KafkaStreams instance, with its topics in place, and,
- * when {@code http.port} is set, the query API, metrics and dashboard.
+ * when {@code http.port} is set, the query API, metrics and dashboard. The valuation core is built
+ * here once, with the engine's clock, and shared by the topology and the query API.
  */
 public final class LtvApplication implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LtvApplication.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-  private final KafkaStreams streams;
-  private final Topics topics;
-  private final LtvSettings settings;
+  private final LtvConfig config;
   private final Properties properties;
-  private final LtvTopology.Environment environment;
+  private final Topics topics;
+  private final Valuation valuation;
+  private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final KafkaStreams streams;
   private QueryApi api;
 
-  public LtvApplication(LtvSettings settings, LtvTopology.Environment environment) {
-    this.settings = settings;
-    this.environment = environment;
-    this.properties = StreamsProperties.of(settings);
+  /** @param meters where the caller reads the engine's counters, beside the API's Prometheus registry */
+  public LtvApplication(LtvConfig config, EngineClock clock, MeterRegistry meters) {
+    this.config = config;
+    CompositeMeterRegistry engineMeters = new CompositeMeterRegistry();
+    engineMeters.add(meters);
+    engineMeters.add(prometheus);
+    LtvMetrics metrics = new LtvMetrics(engineMeters);
+    this.properties = StreamsProperties.of(config, metrics);
     if (httpEnabled()) {
       // Tells the other instances where to forward queries for the customers this one owns.
-      HostInfo advertised = QueryApi.advertised(settings);
+      HostInfo advertised = QueryApi.advertised(config);
       properties.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
     }
-    this.topics = Topics.create(settings, new RegistryAvroSerdes(asMap(properties)));
-    this.streams = new KafkaStreams(LtvTopology.build(settings, topics, environment), properties);
+    this.topics = Topics.create(config, new RegistryAvroSerdes(asMap(properties)));
+    this.valuation = Valuation.create(config.valuation(), clock);
+    this.streams = new KafkaStreams(
+        LtvTopology.build(config, topics, new LtvTopology.Environment(valuation, metrics)), properties);
     // A failed thread is replaced and resumes from its last commit; under exactly-once nothing is
     // lost or counted twice, and an outage such as an unreachable registry heals on its own.
     streams.setUncaughtExceptionHandler(
@@ -58,12 +73,12 @@ public final class LtvApplication implements AutoCloseable {
 
   /** Creates missing topics when configured to, then starts processing and the HTTP API. */
   public void start() throws InterruptedException {
-    if (Boolean.parseBoolean(settings.get(LtvSettings.Setting.TOPICS_CREATE))) {
-      TopicProvisioner.ensureTopics(properties, settings, topics);
+    if (config.getBoolean(LtvConfig.TOPICS_CREATE)) {
+      TopicProvisioner.ensureTopics(properties, config, topics);
     }
     streams.start();
     if (httpEnabled()) {
-      api = QueryApi.start(settings, environment, properties, topics, streams);
+      api = QueryApi.start(config, properties, new QueryApi.Engine(streams, valuation, topics, prometheus));
     }
   }
 
@@ -73,7 +88,7 @@ public final class LtvApplication implements AutoCloseable {
   }
 
   private boolean httpEnabled() {
-    return settings.getInt(LtvSettings.Setting.HTTP_PORT) > 0;
+    return config.getInt(LtvConfig.HTTP_PORT) > 0;
   }
 
   public KafkaStreams streams() {
@@ -87,17 +102,14 @@ public final class LtvApplication implements AutoCloseable {
   @Override
   public void close() {
     if (api != null) {
-      try {
-        api.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      api.close();
     }
     // Leaving the group hands this instance's partitions over at once, instead of after the
     // session timeout, when it stops for good or restarts.
     streams.close(
         CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
             .withTimeout(CLOSE_TIMEOUT));
+    prometheus.close();
   }
 
   private static Map<String, Object> asMap(Properties properties) {

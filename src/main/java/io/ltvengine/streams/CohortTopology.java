@@ -1,8 +1,8 @@
 package io.ltvengine.streams;
 
+import io.ltvengine.config.LtvConfig;
 import io.ltvengine.avro.CohortCell;
 import io.ltvengine.avro.state.CohortDelta;
-import io.ltvengine.streams.LtvSettings.Setting;
 import io.ltvengine.streams.processors.CohortAggregator;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -27,21 +27,21 @@ public final class CohortTopology {
   private CohortTopology() {}
 
   /** Adds the cohort nodes; {@code parent} forwards {@link CohortDelta}s to {@link #DELTAS_SINK}. */
-  static void addTo(Topology topology, String parent, LtvSettings settings, Topics topics) {
+  static void addTo(Topology topology, String parent, LtvConfig config, Topics topics) {
     Topic<String, CohortDelta> deltas = topics.cohortDeltas();
     Topic<String, CohortCell> cohorts = topics.cohorts();
     topology.addSink(
         DELTAS_SINK, deltas.name(), deltas.keySerde().serializer(), deltas.valueSerde().serializer(), parent);
     topology.addSource(
         DELTAS_SOURCE, deltas.keySerde().deserializer(), deltas.valueSerde().deserializer(), deltas.name());
-    topology.addProcessor(AGGREGATOR, aggregator(settings, cohorts), DELTAS_SOURCE);
+    topology.addProcessor(AGGREGATOR, aggregator(config, cohorts), DELTAS_SOURCE);
     topology.addSink(
         COHORTS_SINK, cohorts.name(), cohorts.keySerde().serializer(), cohorts.valueSerde().serializer(), AGGREGATOR);
   }
 
   private static ProcessorSupplier<String, CohortDelta, String, CohortCell> aggregator(
-      LtvSettings settings, Topic<String, CohortCell> cohorts) {
-    String currency = settings.get(Setting.REPORTING_CURRENCY);
+      LtvConfig config, Topic<String, CohortCell> cohorts) {
+    String currency = config.getString(LtvConfig.REPORTING_CURRENCY);
     StoreBuilder<?> store =
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.COHORT_AGGREGATES), Serdes.String(), cohorts.valueSerde());

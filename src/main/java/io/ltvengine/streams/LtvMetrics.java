@@ -2,11 +2,17 @@ package io.ltvengine.streams;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
 import io.micrometer.core.instrument.Timer;
 
 /** The engine's own counters, next to the Kafka Streams metrics Micrometer binds. */
 public final class LtvMetrics {
 
+  /** Where the Streams configuration carries this object to the handlers Kafka Streams creates. */
+  public static final String CONFIG_KEY = "io.ltvengine.metrics";
+
+  private final MeterRegistry registry;
   private final Counter ordersAccepted;
   private final Counter duplicates;
   private final Counter ltvUpdates;
@@ -15,6 +21,7 @@ public final class LtvMetrics {
   private final Timer punctuation;
 
   public LtvMetrics(MeterRegistry registry) {
+    this.registry = registry;
     ordersAccepted = registry.counter("ltv.orders", "result", "accepted");
     duplicates = registry.counter("ltv.orders", "result", "duplicate");
     ltvUpdates = registry.counter("ltv.updates");
@@ -41,6 +48,18 @@ public final class LtvMetrics {
 
   public void reactivation() {
     reactivations.increment();
+  }
+
+  /** A record went to the dead-letter topic for {@code reason}. */
+  public void deadLetter(String reason) {
+    registry.counter("ltv.dlq.records", "reason", reason).increment();
+  }
+
+  /** The engine's counters from a Kafka configuration; none counted where it carries none. */
+  public static LtvMetrics from(Map<String, ?> configs) {
+    return configs.get(CONFIG_KEY) instanceof LtvMetrics metrics
+        ? metrics
+        : new LtvMetrics(new SimpleMeterRegistry());
   }
 
   public Timer punctuation() {

@@ -1,27 +1,20 @@
 package io.ltvengine.streams;
 
-import io.ltvengine.model.customer.CurrencyConverter;
-import io.ltvengine.model.customer.CustomerAssessor;
-import io.ltvengine.model.customer.HistoricalValue;
-import io.ltvengine.model.customer.OutputRecords;
-import io.ltvengine.model.customer.RecentEvents;
-import io.ltvengine.model.customer.RhythmPolicy;
-import io.ltvengine.streams.LtvSettings.Setting;
-import io.ltvengine.streams.processors.ChurnClock;
-import io.ltvengine.streams.processors.OrderProcessor;
-import io.ltvengine.streams.processors.OrderProcessorSupplier;
-import io.ltvengine.streams.processors.OrderValidator;
-import io.ltvengine.streams.processors.ModelPredictions;
+import io.ltvengine.avro.Order;
+import io.ltvengine.config.LtvConfig;
 import io.ltvengine.streams.processors.ModelStoreUpdater;
+import io.ltvengine.streams.processors.OrderProcessor;
 import io.ltvengine.streams.stores.StateSerde;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
+import io.ltvengine.valuation.Valuation;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
@@ -40,10 +33,10 @@ public final class LtvTopology {
 
   private LtvTopology() {}
 
-  /** What the topology needs from its surroundings: a clock and somewhere to count. */
-  public record Environment(ChurnClock clock, MeterRegistry meters) {}
+  /** What the topology needs from its surroundings: the valuation core and somewhere to count. */
+  public record Environment(Valuation valuation, LtvMetrics metrics) {}
 
-  public static Topology build(LtvSettings settings, Topics topics, Environment environment) {
+  public static Topology build(LtvConfig config, Topics topics, Environment environment) {
     Topology topology = new Topology();
     addModelStore(topology, topics);
     topology.addSource(
@@ -51,8 +44,7 @@ public final class LtvTopology {
         topics.orders().keySerde().deserializer(),
         topics.orders().valueSerde().deserializer(),
         topics.orders().name());
-    topology.addProcessor(
-        ORDER_PROCESSOR, orderProcessor(settings, topics, environment), ORDERS_SOURCE);
+    topology.addProcessor(ORDER_PROCESSOR, orderProcessor(config, environment), ORDERS_SOURCE);
     topology.addSink(
         LTV_SINK,
         topics.customerLtv().name(),
@@ -65,7 +57,7 @@ public final class LtvTopology {
         topics.churnAlerts().keySerde().serializer(),
         topics.churnAlerts().valueSerde().serializer(),
         ORDER_PROCESSOR);
-    CohortTopology.addTo(topology, ORDER_PROCESSOR, settings, topics);
+    CohortTopology.addTo(topology, ORDER_PROCESSOR, config, topics);
     return topology;
   }
 
@@ -85,81 +77,36 @@ public final class LtvTopology {
         () -> new ModelStoreUpdater(StoreNames.MODEL));
   }
 
-  private static OrderProcessorSupplier orderProcessor(
-      LtvSettings settings, Topics topics, Environment environment) {
-    OrderValidator validator =
-        new OrderValidator(
-            currency(settings),
-            settings.getLong(Setting.MAX_ORDER_AMOUNT),
-            Duration.ofMinutes(settings.getLong(Setting.MAX_FUTURE_SKEW)).toMillis());
-    CustomerAssessor assessor = assessor(settings);
-    OutputRecords records = outputRecords(settings);
+  private static ProcessorSupplier<String, Order, String, SpecificRecord> orderProcessor(
+      LtvConfig config, Environment environment) {
     OrderProcessor.Wiring wiring =
         new OrderProcessor.Wiring(
-            StoreNames.CUSTOMER_STATE,
-            StoreNames.CHURN_INDEX,
-            StoreNames.POPULATION_RHYTHM,
-            StoreNames.MODEL,
-            LTV_SINK,
-            ALERTS_SINK,
-            CohortTopology.DELTAS_SINK,
-            StoreNames.COHORT_PENDING);
-    OrderProcessor.ChurnSchedule schedule =
-        new OrderProcessor.ChurnSchedule(
-            Duration.ofSeconds(settings.getLong(Setting.CHECK_INTERVAL)),
-            settings.timeMode() == LtvSettings.TimeMode.STREAM_TIME
-                ? PunctuationType.STREAM_TIME
-                : PunctuationType.WALL_CLOCK_TIME,
-            environment.clock(),
-            settings.getInt(Setting.MAX_ALERTS_PER_CHECK),
-            Duration.ofMinutes(settings.getLong(Setting.BACKLOG_TOLERANCE)),
-            Duration.ofSeconds(settings.getLong(Setting.COHORT_FLUSH_INTERVAL)));
-    return new OrderProcessorSupplier(
-        wiring,
-        schedule,
-        validator,
-        new RecentEvents(
-            settings.getDays(Setting.DEDUP_RETENTION).toMillis(), settings.getInt(Setting.DEDUP_MAX_EVENTS)),
-        assessor,
-        records,
-        modelOptions(settings),
-        currency(settings).minorPerMajor(),
-        settings.getDouble(Setting.DEFAULT_GAP_DAYS),
-        settings.getLong(Setting.MIN_POPULATION_GAPS),
-        new LtvMetrics(environment.meters()),
-        stores());
-  }
+            new OrderProcessor.Stores(
+                StoreNames.CUSTOMER_STATE,
+                StoreNames.CHURN_INDEX,
+                StoreNames.POPULATION_RHYTHM,
+                StoreNames.MODEL,
+                StoreNames.COHORT_PENDING),
+            new OrderProcessor.Children(LTV_SINK, ALERTS_SINK, CohortTopology.DELTAS_SINK));
+    OrderProcessor.Schedule schedule =
+        new OrderProcessor.Schedule(
+            config.seconds(LtvConfig.CHECK_INTERVAL),
+            config.streamTime() ? PunctuationType.STREAM_TIME : PunctuationType.WALL_CLOCK_TIME,
+            config.getInt(LtvConfig.MAX_CHECKS_PER_PUNCTUATION),
+            config.minutes(LtvConfig.BACKLOG_TOLERANCE),
+            config.seconds(LtvConfig.COHORT_FLUSH_INTERVAL));
+    Set<StoreBuilder<?>> stores = stores();
+    return new ProcessorSupplier<>() {
+      @Override
+      public Processor<String, Order, String, SpecificRecord> get() {
+        return new OrderProcessor(environment.valuation(), wiring, schedule, environment.metrics());
+      }
 
-  /** What the topology asks of the published model; the query API asks the same. */
-  public static ModelPredictions.Options modelOptions(LtvSettings settings) {
-    return new ModelPredictions.Options(
-        settings.get(Setting.MODEL_NAME),
-        settings.getDouble(Setting.HORIZON_DAYS),
-        settings.getDouble(Setting.DISCOUNT_RATE),
-        settings.getDouble(Setting.PALIVE_HIGH_RISK));
-  }
-
-  /** The assessor the topology judges customers with; the query API judges them the same way. */
-  public static CustomerAssessor assessor(LtvSettings settings) {
-    return new CustomerAssessor(
-        new RhythmPolicy(
-            settings.getDouble(Setting.GAP_MULTIPLIER),
-            settings.getDouble(Setting.GAP_STDDEV_MULTIPLIER),
-            settings.getDouble(Setting.MIN_QUIET_DAYS)),
-        new CustomerAssessor.RiskThresholds(
-            settings.getDouble(Setting.PALIVE_HIGH_RISK), settings.getDouble(Setting.PALIVE_MEDIUM_RISK)));
-  }
-
-  /** The output records the topology writes; the query API builds the same ones. */
-  public static OutputRecords outputRecords(LtvSettings settings) {
-    return new OutputRecords(
-        new HistoricalValue(
-            settings.getDouble(Setting.ANNUAL_CHURN_RATE), settings.getDouble(Setting.MIN_TENURE_DAYS)),
-        currency(settings));
-  }
-
-  public static CurrencyConverter currency(LtvSettings settings) {
-    return CurrencyConverter.parse(settings.get(Setting.REPORTING_CURRENCY), settings.get(Setting.FX_RATES));
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return stores;
+      }
+    };
   }
 
   private static Set<StoreBuilder<?>> stores() {

@@ -1,6 +1,6 @@
 package io.ltvengine.streams;
 
-import io.ltvengine.streams.LtvSettings.Setting;
+import io.ltvengine.config.LtvConfig;
 import io.ltvengine.streams.errors.DeadLetterDeserializationHandler;
 import io.ltvengine.streams.errors.DeadLetterProcessingHandler;
 import io.ltvengine.streams.stores.BoundedMemoryRocksDbConfig;
@@ -24,7 +24,7 @@ public final class StreamsProperties {
 
   private StreamsProperties() {}
 
-  public static Properties of(LtvSettings settings) {
+  public static Properties of(LtvConfig config, LtvMetrics metrics) {
     Properties defaults = new Properties();
     defaults.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
     defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -34,12 +34,15 @@ public final class StreamsProperties {
     defaults.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterProcessingHandler.class.getName());
-    defaults.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.get(Setting.TOPIC_DLQ));
+    defaults.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.getString(LtvConfig.TOPIC_DLQ));
     defaults.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), DEFAULT_LINGER_MS);
     defaults.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class.getName());
     Properties properties = new Properties();
     properties.putAll(defaults);
-    properties.putAll(settings.asProperties());
+    properties.putAll(config.properties());
+    // The dead-letter handlers are created by Kafka Streams from their class names; they find the
+    // engine's counters in their configuration.
+    properties.put(LtvMetrics.CONFIG_KEY, metrics);
     return properties;
   }
 }

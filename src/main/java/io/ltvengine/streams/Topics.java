@@ -6,7 +6,7 @@ import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.LtvModel;
 import io.ltvengine.avro.Order;
 import io.ltvengine.avro.state.CohortDelta;
-import io.ltvengine.streams.LtvSettings.Setting;
+import io.ltvengine.config.LtvConfig;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
@@ -22,14 +22,14 @@ public record Topics(
     Topic<String, CohortDelta> cohortDeltas,
     Topic<String, CohortCell> cohorts) {
 
-  public static Topics create(LtvSettings settings, AvroSerdeFactory serdes) {
+  public static Topics create(LtvConfig config, AvroSerdeFactory serdes) {
     return new Topics(
-        new Topic<>(settings.get(Setting.TOPIC_ORDERS), Serdes.String(), serdes.valueSerde(Order.class)),
-        new Topic<>(settings.get(Setting.TOPIC_LTV), Serdes.String(), serdes.valueSerde(CustomerLtv.class)),
-        new Topic<>(settings.get(Setting.TOPIC_ALERTS), Serdes.String(), serdes.valueSerde(ChurnAlert.class)),
-        new Topic<>(settings.get(Setting.TOPIC_MODEL), Serdes.String(), serdes.valueSerde(LtvModel.class)),
-        settings.get(Setting.TOPIC_DLQ),
-        new Topic<>(settings.get(Setting.TOPIC_COHORT_DELTAS), Serdes.String(), serdes.valueSerde(CohortDelta.class)),
-        new Topic<>(settings.get(Setting.TOPIC_COHORTS), Serdes.String(), serdes.valueSerde(CohortCell.class)));
+        new Topic<>(config.getString(LtvConfig.TOPIC_ORDERS), Serdes.String(), serdes.valueSerde(Order.class)),
+        new Topic<>(config.getString(LtvConfig.TOPIC_LTV), Serdes.String(), serdes.valueSerde(CustomerLtv.class)),
+        new Topic<>(config.getString(LtvConfig.TOPIC_ALERTS), Serdes.String(), serdes.valueSerde(ChurnAlert.class)),
+        new Topic<>(config.getString(LtvConfig.TOPIC_MODEL), Serdes.String(), serdes.valueSerde(LtvModel.class)),
+        config.getString(LtvConfig.TOPIC_DLQ),
+        new Topic<>(config.getString(LtvConfig.TOPIC_COHORT_DELTAS), Serdes.String(), serdes.valueSerde(CohortDelta.class)),
+        new Topic<>(config.getString(LtvConfig.TOPIC_COHORTS), Serdes.String(), serdes.valueSerde(CohortCell.class)));
   }
 }

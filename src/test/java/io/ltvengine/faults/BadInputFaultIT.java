@@ -7,7 +7,7 @@ import io.ltvengine.app.LtvApplication;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.Order;
 import io.ltvengine.streams.errors.DeadLetterHeaders;
-import io.ltvengine.streams.errors.RejectReason;
+import io.ltvengine.valuation.RejectReason;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

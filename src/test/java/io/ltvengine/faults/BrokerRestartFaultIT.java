@@ -3,7 +3,7 @@ package io.ltvengine.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ltvengine.app.demo.EmbeddedKafkaBroker;
+import io.ltvengine.tools.demo.EmbeddedKafkaBroker;
 import io.ltvengine.app.LtvApplication;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.Order;

@@ -1,6 +1,6 @@
 package io.ltvengine.faults;
 
-import io.ltvengine.app.demo.EmbeddedKafkaBroker;
+import io.ltvengine.tools.demo.EmbeddedKafkaBroker;
 import io.ltvengine.registry.SchemaRegistryRestFixture;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterEachCallback;

@@ -1,10 +1,7 @@
 package io.ltvengine.faults;
 
 import io.ltvengine.app.LtvApplication;
-import io.ltvengine.streams.LtvSettings;
-import io.ltvengine.streams.LtvSettings.Setting;
-import io.ltvengine.streams.LtvTopology;
-import io.ltvengine.streams.processors.ChurnClock;
+import io.ltvengine.config.LtvConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,9 +39,9 @@ public final class FaultSettings {
   /** Every topic of the engine named with {@code prefix}, so two engines share a broker. */
   public static Map<String, String> topicsPrefixed(String prefix) {
     Map<String, String> topics = new LinkedHashMap<>();
-    for (Setting topic : List.of(Setting.TOPIC_ORDERS, Setting.TOPIC_LTV, Setting.TOPIC_ALERTS,
-        Setting.TOPIC_DLQ, Setting.TOPIC_MODEL, Setting.TOPIC_COHORTS, Setting.TOPIC_COHORT_DELTAS)) {
-      topics.put(topic.key(), prefix + topic.defaultValue());
+    for (String topic : List.of(LtvConfig.TOPIC_ORDERS, LtvConfig.TOPIC_LTV, LtvConfig.TOPIC_ALERTS,
+        LtvConfig.TOPIC_DLQ, LtvConfig.TOPIC_MODEL, LtvConfig.TOPIC_COHORTS, LtvConfig.TOPIC_COHORT_DELTAS)) {
+      topics.put(topic, prefix + LtvConfig.defaults().getString(topic));
     }
     return topics;
   }
@@ -53,8 +50,8 @@ public final class FaultSettings {
   public static LtvApplication startInProcess(Map<String, String> settings) throws InterruptedException {
     Properties properties = new Properties();
     properties.putAll(settings);
-    LtvApplication application = new LtvApplication(new LtvSettings(properties),
-        new LtvTopology.Environment(ChurnClock.PUNCTUATION_TIME, new SimpleMeterRegistry()));
+    LtvConfig config = new LtvConfig(properties);
+    LtvApplication application = new LtvApplication(config, config.defaultClock(), new SimpleMeterRegistry());
     application.start();
     return application;
   }

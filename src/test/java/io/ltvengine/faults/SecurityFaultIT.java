@@ -2,7 +2,7 @@ package io.ltvengine.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ltvengine.app.demo.EmbeddedKafkaBroker;
+import io.ltvengine.tools.demo.EmbeddedKafkaBroker;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.Order;
 import io.ltvengine.registry.SchemaRegistryRestFixture;

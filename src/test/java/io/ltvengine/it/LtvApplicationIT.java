@@ -11,10 +11,8 @@ import io.ltvengine.avro.LineItem;
 import io.ltvengine.avro.Order;
 import io.ltvengine.avro.OrderType;
 import io.ltvengine.avro.SalesChannel;
-import io.ltvengine.streams.LtvSettings;
-import io.ltvengine.streams.LtvTopology;
+import io.ltvengine.config.LtvConfig;
 import io.ltvengine.streams.RegistryAvroSerdes;
-import io.ltvengine.streams.processors.ChurnClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -144,10 +142,8 @@ class LtvApplicationIT {
     properties.put("commit.interval.ms", "100");
     properties.put("churn.check.interval.seconds", "1");
     properties.put("topics.partitions", "3");
-    LtvApplication application =
-        new LtvApplication(
-            new LtvSettings(properties),
-            new LtvTopology.Environment(ChurnClock.PUNCTUATION_TIME, new SimpleMeterRegistry()));
+    LtvConfig config = new LtvConfig(properties);
+    LtvApplication application = new LtvApplication(config, config.defaultClock(), new SimpleMeterRegistry());
     application.start();
     return application;
   }

@@ -1,5 +1,6 @@
 package io.ltvengine.streams;
 
+import io.ltvengine.config.LtvConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ltvengine.avro.CohortCell;
@@ -131,7 +132,7 @@ class CohortTopologyTest {
 
   private void flushCohorts() {
     fixture.driver.advanceWallClockTime(
-        Duration.ofSeconds(fixture.settings.getLong(LtvSettings.Setting.COHORT_FLUSH_INTERVAL)));
+        fixture.config.seconds(LtvConfig.COHORT_FLUSH_INTERVAL));
   }
 
   private CohortCell cell(String key) {

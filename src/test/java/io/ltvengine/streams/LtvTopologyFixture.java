@@ -4,8 +4,9 @@ import io.ltvengine.avro.ChurnAlert;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.LtvModel;
 import io.ltvengine.avro.Order;
+import io.ltvengine.config.LtvConfig;
 import io.ltvengine.registry.MockSchemaRegistry;
-import io.ltvengine.streams.processors.ChurnClock;
+import io.ltvengine.valuation.Valuation;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class LtvTopologyFixture implements AutoCloseable {
 
   static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-  final LtvSettings settings;
+  final LtvConfig config;
   final Topics topics;
   final TopologyTestDriver driver;
   final TestInputTopic<String, Order> orders;
@@ -44,9 +45,9 @@ final class LtvTopologyFixture implements AutoCloseable {
   }
 
   LtvTopologyFixture(Map<String, String> overrides) {
-    settings = LtvSettings.defaults().with(overrides);
-    topics = Topics.create(settings, new RegistryAvroSerdes(registryConfig()));
-    Topology topology = LtvTopology.build(settings, topics, environment());
+    config = LtvConfig.defaults().with(overrides);
+    topics = Topics.create(config, new RegistryAvroSerdes(registryConfig()));
+    Topology topology = LtvTopology.build(config, topics, environment(config));
     driver = new TopologyTestDriver(topology, streamsProperties(), START);
     orders =
         driver.createInputTopic(
@@ -75,8 +76,10 @@ final class LtvTopologyFixture implements AutoCloseable {
             topics.deadLetter(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
-  static LtvTopology.Environment environment() {
-    return new LtvTopology.Environment(ChurnClock.PUNCTUATION_TIME, new SimpleMeterRegistry());
+  /** The valuation core on the clock the settings call for, counting into a registry of its own. */
+  static LtvTopology.Environment environment(LtvConfig config) {
+    return new LtvTopology.Environment(
+        Valuation.create(config.valuation(), config.defaultClock()), new LtvMetrics(new SimpleMeterRegistry()));
   }
 
   Map<String, Object> registryConfig() {
@@ -89,7 +92,7 @@ final class LtvTopologyFixture implements AutoCloseable {
   }
 
   private Properties streamsProperties() {
-    Properties properties = StreamsProperties.of(settings);
+    Properties properties = StreamsProperties.of(config, new LtvMetrics(new SimpleMeterRegistry()));
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     properties.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/ltv-ttd-" + scope);
     properties.putAll(registryConfig());

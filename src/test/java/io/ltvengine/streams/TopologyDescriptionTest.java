@@ -1,5 +1,6 @@
 package io.ltvengine.streams;
 
+import io.ltvengine.config.LtvConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -16,12 +17,12 @@ class TopologyDescriptionTest {
 
   @Test
   void shouldKeepTheDeployedTopologyUnchanged() throws IOException {
-    LtvSettings settings = LtvSettings.defaults();
+    LtvConfig config = LtvConfig.defaults();
     Topics topics =
-        Topics.create(settings, new RegistryAvroSerdes(Map.of("schema.registry.url", "mock://golden")));
+        Topics.create(config, new RegistryAvroSerdes(Map.of("schema.registry.url", "mock://golden")));
 
     String description =
-        LtvTopology.build(settings, topics, LtvTopologyFixture.environment()).describe().toString();
+        LtvTopology.build(config, topics, LtvTopologyFixture.environment(config)).describe().toString();
 
     assertThat(normalize(description)).isEqualTo(normalize(golden()));
   }

@@ -1,10 +1,10 @@
 package io.ltvengine.app.cli;
 
-import io.ltvengine.streams.LtvSettings;
+import io.ltvengine.config.SettingsTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of {@code ltv.jar}: only wires the subcommands. */
+/** Entry point of the engine artifact, {@code ltv-engine.jar}: only wires the subcommands. */
 @Command(
     name = "ltv",
     mixinStandardHelpOptions = true,
@@ -12,11 +12,9 @@ import picocli.CommandLine.Command;
     description = "Real-time customer lifetime value and churn-risk engine on Kafka Streams.",
     subcommands = {
       RunCommand.class,
-      DemoCommand.class,
-      ShopCommand.class,
       FitCommand.class,
       ScoreCommand.class,
-      BenchCommand.class,
+      SettingsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
@@ -25,18 +23,16 @@ public final class Main {
     System.exit(commandLine().execute(args));
   }
 
-  static CommandLine commandLine() {
+  /** The engine's commands; the tools' entry point adds its own to these. */
+  public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new Main());
-    commandLine.getSubcommands().get("run").getCommandSpec().usageMessage().footer(settingsTable());
+    commandLine.getSubcommands().get("run").getCommandSpec().usageMessage().footer(settingsHelp());
     return commandLine;
   }
 
   /** Every engine setting with its default, so that {@code run --help} is the whole reference. */
-  private static String settingsTable() {
-    StringBuilder table = new StringBuilder("%nEngine settings (key = default: meaning):%n");
-    for (LtvSettings.Setting setting : LtvSettings.Setting.values()) {
-      table.append(String.format("  %s = %s%n      %s%n", setting.key(), setting.defaultValue(), setting.doc()));
-    }
-    return table.toString().replace("%", "%%").replace("%%n", "%n");
+  private static String settingsHelp() {
+    String table = "%nEngine settings (key = default: meaning):%n" + SettingsTable.plain().replace("%", "%%");
+    return table.replace("%%n", "%n");
   }
 }

@@ -1,19 +1,21 @@
 package io.ltvengine.app.cli;
 
-import io.ltvengine.app.config.ConfigLoader;
 import io.ltvengine.app.LtvApplication;
-import io.ltvengine.streams.LtvSettings;
-import io.ltvengine.streams.LtvTopology;
-import io.ltvengine.streams.processors.ChurnClock;
-import io.micrometer.core.instrument.Metrics;
+import io.ltvengine.config.ConfigLoader;
+import io.ltvengine.config.LtvConfig;
+import io.ltvengine.registry.RegistryClientConfig;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +32,9 @@ import picocli.CommandLine.Spec;
       "then the options below; any Kafka Streams, consumer or producer key may be set the same way."
     })
 public final class RunCommand implements Callable<Integer> {
+
+  /** How long SIGTERM waits for the engine to close: Kafka Streams' own close timeout and a margin. */
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(45);
 
   @Spec CommandSpec spec;
 
@@ -72,34 +77,57 @@ public final class RunCommand implements Callable<Integer> {
       err.println("  (or set bootstrap.servers in --config FILE, or LTV_BOOTSTRAP_SERVERS)");
       return 2;
     }
-    if (!properties.containsKey("schema.registry.url")) {
-      err.println("No Schema Registry configured: set --schema-registry-url (or schema.registry.url).");
+    if (!properties.containsKey(RegistryClientConfig.URL)) {
+      err.println("No Schema Registry configured: set --schema-registry-url (or " + RegistryClientConfig.URL + ").");
       return 2;
     }
-    runUntilStopped(new LtvSettings(properties));
+    LtvConfig engineConfig;
+    try {
+      engineConfig = new LtvConfig(properties);
+    } catch (ConfigException e) {
+      err.println("Invalid configuration: " + e.getMessage());
+      return 2;
+    }
+    runUntilStopped(engineConfig);
     return 0;
   }
 
-  private static void runUntilStopped(LtvSettings settings) throws InterruptedException {
-    LtvTopology.Environment environment =
-        new LtvTopology.Environment(ChurnClock.PUNCTUATION_TIME, Metrics.globalRegistry);
-    CountDownLatch stopped = new CountDownLatch(1);
-    try (LtvApplication application = new LtvApplication(settings, environment)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "ltv-shutdown"));
+  /**
+   * Runs until SIGTERM or Ctrl-C. The JVM halts once its shutdown hooks return, so the hook waits
+   * for the engine to close: Kafka Streams leaves the group and writes its checkpoints, and a
+   * restart restores nothing beyond them.
+   */
+  private static void runUntilStopped(LtvConfig config) throws InterruptedException {
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    Thread hook = new Thread(() -> awaitClose(stopRequested, closed), "ltv-shutdown");
+    try (LtvApplication application = new LtvApplication(config, config.defaultClock(), new CompositeMeterRegistry())) {
+      Runtime.getRuntime().addShutdownHook(hook);
       application.start();
-      stopped.await();
+      stopRequested.await();
+    } finally {
+      closed.countDown();
+    }
+  }
+
+  private static void awaitClose(CountDownLatch stopRequested, CountDownLatch closed) {
+    stopRequested.countDown();
+    try {
+      closed.await(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
   private Map<String, String> overrides() {
     Map<String, String> overrides = new HashMap<>(settings);
     putIfSet(overrides, StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    putIfSet(overrides, "schema.registry.url", schemaRegistryUrl);
+    putIfSet(overrides, RegistryClientConfig.URL, schemaRegistryUrl);
     putIfSet(overrides, StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     putIfSet(overrides, StreamsConfig.STATE_DIR_CONFIG, stateDir == null ? null : stateDir.toString());
     putIfSet(overrides, StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
-    putIfSet(overrides, LtvSettings.Setting.TIME_MODE.key(), timeMode);
-    putIfSet(overrides, LtvSettings.Setting.HTTP_PORT.key(), httpPort == null ? null : httpPort.toString());
+    putIfSet(overrides, LtvConfig.TIME_MODE, timeMode);
+    putIfSet(overrides, LtvConfig.HTTP_PORT, httpPort == null ? null : httpPort.toString());
     return overrides;
   }
 

@@ -1,7 +1,7 @@
 package io.ltvengine.app.service;
 
 import io.ltvengine.avro.CohortDimension;
-import io.ltvengine.model.customer.CurrencyConverter;
+import io.ltvengine.valuation.CurrencyConverter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.ltvengine.avro.CohortCell;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.state.CustomerState;
-import io.ltvengine.model.customer.CurrencyConverter;
-import io.ltvengine.model.customer.CustomerLedger;
+import io.ltvengine.avro.LtvModel;
 import io.ltvengine.streams.StoreNames;
+import io.ltvengine.streams.stores.PopulationRhythm;
+import io.ltvengine.valuation.CustomerLedger;
+import io.ltvengine.valuation.Judging;
+import io.ltvengine.valuation.ModelSource;
+import io.ltvengine.valuation.Valuation;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,29 +43,21 @@ public final class CustomerQueryService implements CustomerQueries {
   private static final TypeReference<List<CustomerSummary>> SUMMARIES = new TypeReference<>() {};
   private static final TypeReference<List<CohortCellView>> CELLS = new TypeReference<>() {};
 
-  private final KafkaStreams streams;
-  private final HostInfo self;
-  private final String ordersTopic;
-  private final CustomerViews views;
-  private final CurrencyConverter currency;
-  private final PeerClient peers;
-  private final Clock clock;
+  /** Where this instance is: its API's address, and the topic whose partitions its tasks own. */
+  public record Placement(HostInfo self, String ordersTopic) {}
 
-  public CustomerQueryService(
-      KafkaStreams streams,
-      HostInfo self,
-      String ordersTopic,
-      CustomerViews views,
-      CurrencyConverter currency,
-      PeerClient peers,
-      Clock clock) {
+  private final KafkaStreams streams;
+  private final Placement placement;
+  private final Valuation valuation;
+  private final PeerClient peers;
+  private final ModelSource models;
+
+  public CustomerQueryService(KafkaStreams streams, Placement placement, Valuation valuation, PeerClient peers) {
     this.streams = streams;
-    this.self = self;
-    this.ordersTopic = ordersTopic;
-    this.views = views;
-    this.currency = currency;
+    this.placement = placement;
+    this.valuation = valuation;
     this.peers = peers;
-    this.clock = clock;
+    this.models = name -> publishedModel(streams, name);
   }
 
   @Override
@@ -73,7 +68,7 @@ public final class CustomerQueryService implements CustomerQueries {
     if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
       throw QueryException.unavailable("The owner of customer " + customerId + " is not known yet");
     }
-    if (!owner.activeHost().equals(self)) {
+    if (!owner.activeHost().equals(placement.self())) {
       // A forwarded request that lands on a non-owner means the instances disagree mid-rebalance.
       if (localOnly) {
         throw QueryException.unavailable("Customer " + customerId + " moved during a rebalance");
@@ -85,7 +80,7 @@ public final class CustomerQueryService implements CustomerQueries {
     if (state == null || !CustomerLedger.hasPurchased(state)) {
       throw QueryException.notFound("No customer " + customerId);
     }
-    return AvroJson.toMap(guarded(() -> views.at(customerId, state, populationStore(owner.partition()), now())));
+    return AvroJson.toMap(guarded(() -> valuation.view(customerId, state, judging(owner.partition()))));
   }
 
   @Override
@@ -137,7 +132,7 @@ public final class CustomerQueryService implements CustomerQueries {
     for (HostInfo peer : peers()) {
       cells.addAll(peers.get(peer, "/api/cohorts?local=true", CELLS));
     }
-    return CohortReport.of(cells, currency);
+    return CohortReport.of(cells, valuation.currency());
   }
 
   @Override
@@ -161,15 +156,15 @@ public final class CustomerQueryService implements CustomerQueries {
   /** Every customer of this instance's partitions, valued now with their partition's rhythm. */
   private void forEachLocalCustomer(Consumer<CustomerLtv> action) {
     requireRunning();
-    long now = now();
+    long now = valuation.clock().now();
     guarded(() -> {
       for (int partition : localPartitions()) {
-        ReadOnlyKeyValueStore<String, Long> population = populationStore(partition);
+        Judging judging = judging(partition);
         try (KeyValueIterator<String, CustomerState> all = customerStore(partition).all()) {
           while (all.hasNext()) {
             KeyValue<String, CustomerState> entry = all.next();
             if (CustomerLedger.hasPurchased(entry.value)) {
-              action.accept(views.at(entry.key, entry.value, population, now));
+              action.accept(valuation.viewAt(entry.key, entry.value, judging, now));
             }
           }
         }
@@ -182,7 +177,7 @@ public final class CustomerQueryService implements CustomerQueries {
     return streams.metadataForLocalThreads().stream()
         .flatMap(thread -> thread.activeTasks().stream())
         .flatMap(task -> task.topicPartitions().stream())
-        .filter(partition -> partition.topic().equals(ordersTopic))
+        .filter(partition -> partition.topic().equals(placement.ordersTopic()))
         .map(TopicPartition::partition)
         .sorted()
         .toList();
@@ -192,7 +187,7 @@ public final class CustomerQueryService implements CustomerQueries {
     requireRunning();
     return streams.metadataForAllStreamsClients().stream()
         .map(StreamsMetadata::hostInfo)
-        .filter(host -> !host.equals(self))
+        .filter(host -> !host.equals(placement.self()))
         .distinct()
         .toList();
   }
@@ -201,8 +196,21 @@ public final class CustomerQueryService implements CustomerQueries {
     return store(StoreNames.CUSTOMER_STATE, partition);
   }
 
-  private ReadOnlyKeyValueStore<String, Long> populationStore(int partition) {
-    return store(StoreNames.POPULATION_RHYTHM, partition);
+  /** The customer's partition's population and the published model, read as the task reads them. */
+  private Judging judging(int partition) {
+    ReadOnlyKeyValueStore<String, Long> population = store(StoreNames.POPULATION_RHYTHM, partition);
+    return new Judging(PopulationRhythm.readOnly(population, valuation.populationDefaults()), models);
+  }
+
+  /** The global model store answers for every instance; while it is not ready, there is no model. */
+  private static LtvModel publishedModel(KafkaStreams streams, String name) {
+    try {
+      return streams
+          .store(StoreQueryParameters.fromNameAndType(StoreNames.MODEL, QueryableStoreTypes.<String, LtvModel>keyValueStore()))
+          .get(name);
+    } catch (InvalidStateStoreException notReady) {
+      return null;
+    }
   }
 
   private <V> ReadOnlyKeyValueStore<String, V> store(String name, Integer partition) {
@@ -225,9 +233,5 @@ public final class CustomerQueryService implements CustomerQueries {
     } catch (InvalidStateStoreException e) {
       throw QueryException.unavailable("State is being rebalanced or restored: " + e.getMessage(), e);
     }
-  }
-
-  private long now() {
-    return clock.millis();
   }
 }

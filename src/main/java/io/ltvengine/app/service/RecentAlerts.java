@@ -77,9 +77,13 @@ public final class RecentAlerts implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     consumer.wakeup();
-    poller.join(Duration.ofSeconds(10).toMillis());
+    try {
+      poller.join(Duration.ofSeconds(10).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The cluster's connection settings with Kafka's consumer keys only, reading committed records. */

@@ -1,7 +1,6 @@
 package io.ltvengine.app.service;
 
-import io.ltvengine.streams.LtvSettings;
-import io.ltvengine.streams.LtvSettings.Setting;
+import io.ltvengine.config.LtvConfig;
 import io.ltvengine.streams.Topics;
 import java.time.Duration;
 import java.util.List;
@@ -31,10 +30,10 @@ public final class TopicProvisioner {
 
   private TopicProvisioner() {}
 
-  public static void ensureTopics(Properties clientProperties, LtvSettings settings, Topics topics)
+  public static void ensureTopics(Properties clientProperties, LtvConfig config, Topics topics)
       throws InterruptedException {
-    int partitions = settings.getInt(Setting.TOPICS_PARTITIONS);
-    Optional<Short> replication = replication(settings);
+    int partitions = config.getInt(LtvConfig.TOPICS_PARTITIONS);
+    Optional<Short> replication = replication(config);
     List<NewTopic> wanted =
         List.of(
             new NewTopic(topics.orders().name(), Optional.of(partitions), replication),
@@ -94,8 +93,8 @@ public final class TopicProvisioner {
     return admin;
   }
 
-  private static Optional<Short> replication(LtvSettings settings) {
-    short factor = (short) settings.getInt(Setting.TOPICS_REPLICATION);
+  private static Optional<Short> replication(LtvConfig config) {
+    short factor = config.getInt(LtvConfig.TOPICS_REPLICATION).shortValue();
     return factor < 1 ? Optional.empty() : Optional.of(factor);
   }
 }

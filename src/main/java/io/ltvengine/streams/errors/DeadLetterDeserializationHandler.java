@@ -1,7 +1,8 @@
 package io.ltvengine.streams.errors;
 
+import io.ltvengine.valuation.RejectReason;
 import io.ltvengine.registry.InvalidWireFormatException;
-import io.micrometer.core.instrument.Metrics;
+import io.ltvengine.streams.LtvMetrics;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,11 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
   private final DeserializationExceptionHandler deadLetter = new LogAndContinueExceptionHandler();
 
+  private LtvMetrics metrics = LtvMetrics.from(Map.of());
+
   @Override
   public void configure(Map<String, ?> configs) {
+    metrics = LtvMetrics.from(configs);
     deadLetter.configure(configs);
   }
 
@@ -35,7 +39,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
       return Response.fail();
     }
     RejectReason reason = reasonOf(exception);
-    Metrics.counter("ltv.dlq.records", "reason", reason.code()).increment();
+    metrics.deadLetter(reason.code());
     Response response = deadLetter.handleError(context, record, exception);
     DeadLetterHeaders.withReason(response.deadLetterQueueRecords(), reason);
     return response;

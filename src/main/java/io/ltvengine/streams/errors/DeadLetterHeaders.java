@@ -1,5 +1,6 @@
 package io.ltvengine.streams.errors;
 
+import io.ltvengine.valuation.RejectReason;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;

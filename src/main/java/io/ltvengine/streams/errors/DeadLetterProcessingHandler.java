@@ -1,6 +1,7 @@
 package io.ltvengine.streams.errors;
 
-import io.micrometer.core.instrument.Metrics;
+import io.ltvengine.valuation.InvalidOrderException;
+import io.ltvengine.streams.LtvMetrics;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +20,11 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
   private final ProcessingExceptionHandler deadLetter = new LogAndContinueProcessingExceptionHandler();
 
+  private LtvMetrics metrics = LtvMetrics.from(Map.of());
+
   @Override
   public void configure(Map<String, ?> configs) {
+    metrics = LtvMetrics.from(configs);
     deadLetter.configure(configs);
   }
 
@@ -30,7 +34,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
       LOG.error("Stopping the task at {}-{}@{}: not a bad record", context.topic(), context.partition(), context.offset(), exception);
       return Response.fail();
     }
-    Metrics.counter("ltv.dlq.records", "reason", invalid.reason().code()).increment();
+    metrics.deadLetter(invalid.reason().code());
     Response response = deadLetter.handleError(context, record, exception);
     DeadLetterHeaders.withReason(response.deadLetterQueueRecords(), invalid.reason());
     return response;

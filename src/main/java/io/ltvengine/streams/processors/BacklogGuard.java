@@ -1,5 +1,7 @@
 package io.ltvengine.streams.processors;
 
+import io.ltvengine.valuation.EngineClock;
+
 /**
  * Keeps a wall-clock churn check from judging customers while the task is working through old
  * orders: after a restart or an outage, a customer's later orders may still be waiting in the
@@ -9,22 +11,26 @@ package io.ltvengine.streams.processors;
  */
 final class BacklogGuard {
 
+  private static final BacklogGuard NEVER = new BacklogGuard(Long.MAX_VALUE, null);
+
   private final long toleranceMillis;
+  private final EngineClock clock;
   private boolean behindSinceLastCheck;
 
-  /** @param toleranceMillis how far behind the churn clock an order may be when processed */
-  BacklogGuard(long toleranceMillis) {
+  /** @param toleranceMillis how far behind the engine's clock an order may be when processed */
+  BacklogGuard(long toleranceMillis, EngineClock clock) {
     this.toleranceMillis = toleranceMillis;
+    this.clock = clock;
   }
 
-  /** A guard for stream-time checks, whose clock is the orders' own time. */
+  /** A guard for stream-time checks, whose clock is the orders' own time: never behind. */
   static BacklogGuard never() {
-    return new BacklogGuard(Long.MAX_VALUE);
+    return NEVER;
   }
 
-  /** An order with {@code eventTime} was processed when the churn clock read {@code now}. */
-  void processed(long eventTime, long now) {
-    if (toleranceMillis != Long.MAX_VALUE && eventTime < now - toleranceMillis) {
+  /** An order with {@code eventTime} was processed when Kafka Streams' clock read {@code kafkaTime}. */
+  void processed(long eventTime, long kafkaTime) {
+    if (this != NEVER && eventTime < clock.at(kafkaTime) - toleranceMillis) {
       behindSinceLastCheck = true;
     }
   }

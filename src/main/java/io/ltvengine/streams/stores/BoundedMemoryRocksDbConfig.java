@@ -1,6 +1,6 @@
 package io.ltvengine.streams.stores;
 
-import io.ltvengine.streams.LtvSettings.Setting;
+import io.ltvengine.config.LtvConfig;
 import java.util.Map;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
@@ -57,7 +57,9 @@ public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
   }
 
   private static long totalBytes(Map<String, Object> configs) {
-    Setting setting = Setting.ROCKSDB_MEMORY;
-    return Long.parseLong(String.valueOf(configs.getOrDefault(setting.key(), setting.defaultValue())));
+    Object configured = configs.get(LtvConfig.ROCKSDB_MEMORY);
+    return configured == null
+        ? (Long) LtvConfig.DEFINITION.configKeys().get(LtvConfig.ROCKSDB_MEMORY).defaultValue
+        : Long.parseLong(String.valueOf(configured));
   }
 }

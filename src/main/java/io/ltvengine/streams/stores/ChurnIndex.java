@@ -1,5 +1,6 @@
 package io.ltvengine.streams.stores;
 
+import io.ltvengine.valuation.CheckCalendar;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * big-endian bytes followed by the customer id, so the store's byte order is time order and a
  * range scan up to "now" touches only the customers that are due, however many there are.
  */
-public final class ChurnIndex {
+public final class ChurnIndex implements CheckCalendar {
 
   private static final byte[] PRESENT = new byte[0];
 
@@ -27,10 +28,12 @@ public final class ChurnIndex {
   /** A customer whose check time has come. */
   public record Due(long checkAt, String customerId) {}
 
-  public void schedule(long checkAt, String customerId) {
+  @Override
+  public void book(long checkAt, String customerId) {
     store.put(key(checkAt, customerId), PRESENT);
   }
 
+  @Override
   public void cancel(long checkAt, String customerId) {
     store.delete(key(checkAt, customerId));
   }

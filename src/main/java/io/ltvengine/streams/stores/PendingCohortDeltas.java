@@ -1,7 +1,7 @@
 package io.ltvengine.streams.stores;
 
 import io.ltvengine.avro.state.CohortDelta;
-import io.ltvengine.model.customer.CohortDeltas;
+import io.ltvengine.valuation.CohortDeltas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,34 +1,33 @@
 package io.ltvengine.streams.stores;
 
+import io.ltvengine.valuation.Population;
+import io.ltvengine.valuation.PopulationDefaults;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * The buying rhythm of the customers this task has seen: the mean gap between consecutive
- * purchases. One-time buyers have no rhythm of their own, so they are judged by this one; until
- * enough gaps are seen, a configured default stands in.
+ * The buying rhythm of the customers this task has seen, as two numbers in the task's store: the
+ * count and the sum of the gaps between consecutive purchases.
  */
-public final class PopulationRhythm {
+public final class PopulationRhythm implements Population {
 
   private static final String GAP_COUNT = "gap-count";
   private static final String GAP_MILLIS = "gap-millis";
-  private static final double MILLIS_PER_DAY = 86_400_000d;
 
   private final KeyValueStore<String, Long> store;
-  private final double defaultGapDays;
-  private final long minGaps;
+  private final PopulationDefaults defaults;
   /** The store's two numbers, read once: every repeat purchase updates them. */
   private long gapCount;
   private long gapMillis;
 
-  public PopulationRhythm(KeyValueStore<String, Long> store, double defaultGapDays, long minGaps) {
+  public PopulationRhythm(KeyValueStore<String, Long> store, PopulationDefaults defaults) {
     this.store = store;
-    this.defaultGapDays = defaultGapDays;
-    this.minGaps = minGaps;
+    this.defaults = defaults;
     this.gapCount = valueOf(store, GAP_COUNT);
     this.gapMillis = valueOf(store, GAP_MILLIS);
   }
 
+  @Override
   public void addGap(long gap) {
     gapCount++;
     gapMillis += gap;
@@ -36,17 +35,14 @@ public final class PopulationRhythm {
     store.put(GAP_MILLIS, gapMillis);
   }
 
+  @Override
   public double meanGapDays() {
-    return mean(gapCount, gapMillis, defaultGapDays, minGaps);
+    return defaults.meanGapDays(gapCount, gapMillis);
   }
 
-  /** The mean gap a task's store holds, for readers outside the task such as the query API. */
-  public static double meanGapDays(ReadOnlyKeyValueStore<String, Long> store, double defaultGapDays, long minGaps) {
-    return mean(valueOf(store, GAP_COUNT), valueOf(store, GAP_MILLIS), defaultGapDays, minGaps);
-  }
-
-  private static double mean(long count, long millis, double defaultGapDays, long minGaps) {
-    return count < minGaps ? defaultGapDays : millis / MILLIS_PER_DAY / count;
+  /** The population a task's store holds, for readers outside the task such as the query API. */
+  public static Population readOnly(ReadOnlyKeyValueStore<String, Long> store, PopulationDefaults defaults) {
+    return Population.readOnly(defaults.meanGapDays(valueOf(store, GAP_COUNT), valueOf(store, GAP_MILLIS)));
   }
 
   private static long valueOf(ReadOnlyKeyValueStore<String, Long> store, String key) {

@@ -1,5 +1,6 @@
 package io.ltvengine.app.cli;
 
+import io.ltvengine.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;

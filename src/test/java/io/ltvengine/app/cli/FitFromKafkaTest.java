@@ -1,11 +1,12 @@
 package io.ltvengine.app.cli;
 
+import io.ltvengine.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ltvengine.app.demo.EmbeddedKafkaBroker;
+import io.ltvengine.tools.demo.EmbeddedKafkaBroker;
 import io.ltvengine.avro.LtvModel;
 import io.ltvengine.avro.Order;
 import io.ltvengine.avro.OrderType;

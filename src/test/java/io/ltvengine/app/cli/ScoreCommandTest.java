@@ -1,5 +1,6 @@
 package io.ltvengine.app.cli;
 
+import io.ltvengine.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

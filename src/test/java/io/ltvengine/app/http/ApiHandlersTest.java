@@ -14,7 +14,7 @@ import io.ltvengine.app.service.QueryException;
 import io.ltvengine.app.service.SegmentReport;
 import io.ltvengine.avro.ChurnRiskTier;
 import io.ltvengine.avro.LifecycleSegment;
-import io.ltvengine.model.customer.CurrencyConverter;
+import io.ltvengine.valuation.CurrencyConverter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

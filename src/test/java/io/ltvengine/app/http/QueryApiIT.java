@@ -1,19 +1,18 @@
 package io.ltvengine.app.http;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.ltvengine.config.LtvConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ltvengine.app.demo.EmbeddedKafkaBroker;
+import io.ltvengine.tools.demo.EmbeddedKafkaBroker;
 import io.ltvengine.app.LtvApplication;
 import io.ltvengine.avro.LineItem;
 import io.ltvengine.avro.Order;
-import io.ltvengine.streams.LtvTopology;
 import io.ltvengine.streams.StoreNames;
-import io.ltvengine.streams.processors.ChurnClock;
 import io.ltvengine.testing.Orders;
-import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -222,10 +221,8 @@ class QueryApiIT {
   private static LtvApplication start(Map<String, String> settings) throws InterruptedException {
     Properties properties = new Properties();
     properties.putAll(settings);
-    LtvApplication application =
-        new LtvApplication(
-            new io.ltvengine.streams.LtvSettings(properties),
-            new LtvTopology.Environment(ChurnClock.PUNCTUATION_TIME, Metrics.globalRegistry));
+    LtvConfig config = new LtvConfig(properties);
+    LtvApplication application = new LtvApplication(config, config.defaultClock(), new SimpleMeterRegistry());
     application.start();
     return application;
   }

@@ -2,7 +2,7 @@ package io.ltvengine.app.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ltvengine.model.customer.CurrencyConverter;
+import io.ltvengine.valuation.CurrencyConverter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

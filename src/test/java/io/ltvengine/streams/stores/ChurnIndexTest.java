@@ -28,10 +28,10 @@ class ChurnIndexTest {
 
   @Test
   void shouldReturnOnlyCustomersDueByNowEarliestFirst() {
-    index.schedule(300, "late");
-    index.schedule(100, "b");
-    index.schedule(100, "a");
-    index.schedule(200, "c");
+    index.book(300, "late");
+    index.book(100, "b");
+    index.book(100, "a");
+    index.book(200, "c");
 
     assertThat(index.due(200, 10))
         .containsExactly(
@@ -41,7 +41,7 @@ class ChurnIndexTest {
   @Test
   void shouldStopAtTheLimit() {
     for (int i = 0; i < 100; i++) {
-      index.schedule(i, "customer-" + i);
+      index.book(i, "customer-" + i);
     }
 
     List<ChurnIndex.Due> due = index.due(1_000, 10);
@@ -52,7 +52,7 @@ class ChurnIndexTest {
 
   @Test
   void shouldForgetACancelledCheck() {
-    index.schedule(100, "a");
+    index.book(100, "a");
 
     index.cancel(100, "a");
 
@@ -61,9 +61,9 @@ class ChurnIndexTest {
 
   @Test
   void shouldOrderTimesBeyondOneByteCorrectly() {
-    index.schedule(1_700_000_000_000L, "x");
-    index.schedule(255, "y");
-    index.schedule(256, "z");
+    index.book(1_700_000_000_000L, "x");
+    index.book(255, "y");
+    index.book(256, "z");
 
     assertThat(index.due(Long.MAX_VALUE - 1, 10))
         .extracting(ChurnIndex.Due::customerId)

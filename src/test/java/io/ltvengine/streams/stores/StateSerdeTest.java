@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ltvengine.avro.state.CustomerState;
-import io.ltvengine.model.customer.CustomerLedger;
+import io.ltvengine.valuation.CustomerLedger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

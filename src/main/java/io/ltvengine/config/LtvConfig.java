@@ -1,0 +1,143 @@
+package io.ltvengine.config;
+
+import io.ltvengine.valuation.ChurnRules;
+import io.ltvengine.valuation.CurrencyConverter;
+import io.ltvengine.valuation.CustomerAssessor.RiskThresholds;
+import io.ltvengine.valuation.EngineClock;
+import io.ltvengine.valuation.HistoricalValue;
+import io.ltvengine.valuation.ModelOptions;
+import io.ltvengine.valuation.OrderRules;
+import io.ltvengine.valuation.PopulationDefaults;
+import io.ltvengine.valuation.RhythmPolicy;
+import io.ltvengine.valuation.ValuationSettings;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * The engine's settings, parsed and checked once at start: every engine key is declared in
+ * {@link EngineConfigDef} with its type, default and valid values. An unknown engine key or an
+ * invalid value stops the start with a {@link ConfigException} naming the key; Kafka client,
+ * Streams and registry keys pass through to them untouched.
+ */
+public final class LtvConfig extends AbstractConfig {
+
+  public static final String TOPIC_ORDERS = "topics.orders";
+  public static final String TOPIC_LTV = "topics.customer.ltv";
+  public static final String TOPIC_ALERTS = "topics.churn.alerts";
+  public static final String TOPIC_DLQ = "topics.dlq";
+  public static final String TOPIC_MODEL = "topics.model";
+  public static final String TOPIC_COHORTS = "topics.cohorts";
+  public static final String TOPIC_COHORT_DELTAS = "topics.cohort.deltas";
+  public static final String TOPICS_CREATE = "topics.create";
+  public static final String TOPICS_PARTITIONS = "topics.partitions";
+  public static final String TOPICS_REPLICATION = "topics.replication.factor";
+  public static final String REPORTING_CURRENCY = "currency.reporting";
+  public static final String FX_RATES = "currency.rates";
+  public static final String MAX_ORDER_AMOUNT = "validation.max.amount";
+  public static final String MAX_FUTURE_SKEW = "validation.max.future.skew.minutes";
+  public static final String DEDUP_RETENTION = "dedup.retention.days";
+  public static final String DEDUP_MAX_EVENTS = "dedup.max.events.per.customer";
+  public static final String ANNUAL_CHURN_RATE = "ltv.annual.churn.rate";
+  public static final String MIN_TENURE_DAYS = "ltv.min.tenure.days";
+  public static final String DEFAULT_GAP_DAYS = "churn.default.gap.days";
+  public static final String MIN_POPULATION_GAPS = "churn.min.population.gaps";
+  public static final String GAP_MULTIPLIER = "churn.gap.multiplier";
+  public static final String GAP_STDDEV_MULTIPLIER = "churn.gap.stddev.multiplier";
+  public static final String MIN_QUIET_DAYS = "churn.min.quiet.days";
+  public static final String CHECK_INTERVAL = "churn.check.interval.seconds";
+  public static final String COHORT_FLUSH_INTERVAL = "cohorts.flush.interval.seconds";
+  public static final String TIME_MODE = "churn.time.mode";
+  public static final String BACKLOG_TOLERANCE = "churn.backlog.tolerance.minutes";
+  public static final String MAX_CHECKS_PER_PUNCTUATION = "churn.max.checks.per.punctuation";
+  public static final String PALIVE_HIGH_RISK = "model.palive.high.risk";
+  public static final String PALIVE_MEDIUM_RISK = "model.palive.medium.risk";
+  public static final String MODEL_NAME = "model.name";
+  public static final String HORIZON_DAYS = "model.horizon.days";
+  public static final String DISCOUNT_RATE = "model.discount.rate.annual";
+  public static final String ROCKSDB_MEMORY = "rocksdb.memory.total.bytes";
+  public static final String HTTP_PORT = "http.port";
+  public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
+
+  public static final String WALL_CLOCK = "wall-clock";
+  public static final String STREAM_TIME = "stream-time";
+
+  /** The definitions, built once: they are immutable once defined. */
+  public static final ConfigDef DEFINITION = EngineConfigDef.create();
+
+  private final ValuationSettings valuation;
+
+  public LtvConfig(Map<?, ?> properties) {
+    super(DEFINITION, properties, false);
+    KeyCheck.requireKnownEngineKeys(originals().keySet(), DEFINITION.names());
+    if (getDouble(PALIVE_MEDIUM_RISK) < getDouble(PALIVE_HIGH_RISK)) {
+      throw new ConfigException(PALIVE_MEDIUM_RISK, getDouble(PALIVE_MEDIUM_RISK),
+          "must be at least " + PALIVE_HIGH_RISK + " (" + getDouble(PALIVE_HIGH_RISK) + ")");
+    }
+    this.valuation = valuationSettings();
+  }
+
+  public static LtvConfig defaults() {
+    return new LtvConfig(Map.of());
+  }
+
+  /** A copy with the given keys overridden. */
+  public LtvConfig with(Map<String, ?> overrides) {
+    Map<String, Object> merged = new HashMap<>(originals());
+    merged.putAll(overrides);
+    return new LtvConfig(merged);
+  }
+
+  /** What the valuation core is built from. */
+  public ValuationSettings valuation() {
+    return valuation;
+  }
+
+  /** The clock the engine judges by when no other is injected: Kafka's own time for the mode. */
+  public EngineClock defaultClock() {
+    return streamTime() ? EngineClock.streamTime() : EngineClock.kafkaTime();
+  }
+
+  public boolean streamTime() {
+    return STREAM_TIME.equals(getString(TIME_MODE));
+  }
+
+  public Duration seconds(String key) {
+    return Duration.ofSeconds(getLong(key));
+  }
+
+  public Duration minutes(String key) {
+    return Duration.ofMinutes(getLong(key));
+  }
+
+  /** Every property as given, engine and Kafka keys alike, for the Kafka clients. */
+  public Properties properties() {
+    Properties properties = new Properties();
+    properties.putAll(originals());
+    return properties;
+  }
+
+  private ValuationSettings valuationSettings() {
+    CurrencyConverter currency =
+        new CurrencyConverter(getString(REPORTING_CURRENCY), CurrencyConverter.parseRates(getString(FX_RATES)));
+    return new ValuationSettings(
+        new OrderRules(
+            getLong(MAX_ORDER_AMOUNT), minutes(MAX_FUTURE_SKEW), days(DEDUP_RETENTION), getInt(DEDUP_MAX_EVENTS)),
+        currency,
+        new ChurnRules(
+            new RhythmPolicy(getDouble(GAP_MULTIPLIER), getDouble(GAP_STDDEV_MULTIPLIER), getDouble(MIN_QUIET_DAYS)),
+            new RiskThresholds(getDouble(PALIVE_HIGH_RISK), getDouble(PALIVE_MEDIUM_RISK)),
+            new PopulationDefaults(getDouble(DEFAULT_GAP_DAYS), getLong(MIN_POPULATION_GAPS))),
+        new HistoricalValue(getDouble(ANNUAL_CHURN_RATE), getDouble(MIN_TENURE_DAYS)),
+        new ModelOptions(
+            getString(MODEL_NAME), getDouble(HORIZON_DAYS), getDouble(DISCOUNT_RATE), getDouble(PALIVE_HIGH_RISK)));
+  }
+
+  private Duration days(String key) {
+    return Duration.ofMillis(Math.round(getDouble(key) * Duration.ofDays(1).toMillis()));
+  }
+}

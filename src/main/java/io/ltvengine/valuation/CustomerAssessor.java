@@ -1,0 +1,74 @@
+package io.ltvengine.valuation;
+
+import io.ltvengine.avro.ChurnRiskTier;
+import io.ltvengine.avro.LifecycleSegment;
+import io.ltvengine.avro.state.CustomerState;
+
+/**
+ * Judges a customer's state at a moment in time: rhythm, risk tier, segment, and when the churn
+ * check should next look at them.
+ */
+public final class CustomerAssessor {
+
+  private final RhythmPolicy rhythmPolicy;
+  private final RiskThresholds riskThresholds;
+
+  public CustomerAssessor(RhythmPolicy rhythmPolicy, RiskThresholds riskThresholds) {
+    this.rhythmPolicy = rhythmPolicy;
+    this.riskThresholds = riskThresholds;
+  }
+
+  /** P(alive) thresholds of the model-based tiers. */
+  public record RiskThresholds(double highBelow, double mediumBelow) {
+    ChurnRiskTier tier(double pAlive) {
+      if (pAlive < highBelow) {
+        return ChurnRiskTier.HIGH;
+      }
+      return pAlive < mediumBelow ? ChurnRiskTier.MEDIUM : ChurnRiskTier.LOW;
+    }
+  }
+
+  public Assessment assess(
+      CustomerState state, long now, double populationGapDays, Prediction prediction) {
+    PurchaseRhythm rhythm = PurchaseRhythm.of(state.getRecentPurchases());
+    double expectedGap = rhythmPolicy.expectedGapDays(rhythm, populationGapDays);
+    double quietAfter = rhythmPolicy.quietAfterDays(rhythm, populationGapDays);
+    double recency = days(now - state.getLastPurchaseAt());
+    double tenure = days(now - state.getFirstPurchaseAt());
+    ChurnRiskTier tier = tier(rhythmPolicy.tier(recency, quietAfter), prediction);
+    return new Assessment(
+        rhythm, expectedGap, quietAfter, tenure, recency, tier, segment(state, tier), prediction);
+  }
+
+  /** When the churn check should look at the customer: when their silence becomes notable. */
+  public long quietFrom(CustomerState state, double populationGapDays) {
+    PurchaseRhythm rhythm = PurchaseRhythm.of(state.getRecentPurchases());
+    double quietAfter = rhythmPolicy.quietAfterDays(rhythm, populationGapDays);
+    return state.getLastPurchaseAt() + Math.round(quietAfter * PurchaseRhythm.MILLIS_PER_DAY);
+  }
+
+  /** The model decides where it can judge the customer; the rhythm rule covers the rest. */
+  private ChurnRiskTier tier(ChurnRiskTier rhythmTier, Prediction prediction) {
+    if (prediction == null || !prediction.judgesChurn()) {
+      return rhythmTier;
+    }
+    return riskThresholds.tier(prediction.pAlive());
+  }
+
+  private static LifecycleSegment segment(CustomerState state, ChurnRiskTier tier) {
+    if (state.getOpenAlertId() != null) {
+      return LifecycleSegment.LAPSED;
+    }
+    if (tier == ChurnRiskTier.HIGH) {
+      return LifecycleSegment.AT_RISK;
+    }
+    if (state.getReactivatedAt() != 0 && state.getReactivatedAt() == state.getLastPurchaseAt()) {
+      return LifecycleSegment.REACTIVATED;
+    }
+    return state.getOrders() <= 1 ? LifecycleSegment.NEW : LifecycleSegment.ACTIVE;
+  }
+
+  private static double days(long millis) {
+    return Math.max(0, millis) / PurchaseRhythm.MILLIS_PER_DAY;
+  }
+}

@@ -1,0 +1,113 @@
+package io.ltvengine.valuation;
+
+import io.ltvengine.avro.LtvModel;
+import io.ltvengine.avro.state.CustomerState;
+import io.ltvengine.model.BgNbd;
+import io.ltvengine.model.GammaGamma;
+import io.ltvengine.model.Predictor;
+import io.ltvengine.model.PurchaseModel;
+import io.ltvengine.model.PurchaseModels;
+import io.ltvengine.model.TimeUnit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalLong;
+
+/**
+ * Predictions from the latest parameters published on the model topic. The predictor is rebuilt
+ * only when a new version arrives, so a refit is picked up without restart at no per-order cost.
+ * One instance serves every stream thread and the queries: the built predictor is an immutable
+ * snapshot, replaced whole.
+ */
+final class ModelPredictions {
+
+  private static final double DAYS_PER_YEAR = 365.25;
+  private static final double MILLIS_PER_DAY = 86_400_000d;
+
+  private final ModelOptions options;
+  private final double minorPerMajor;
+  private volatile Built current;
+
+  /** A published parameter set, ready to score. */
+  private record Built(LtvModel model, PurchaseModel purchases, Predictor predictor, TimeUnit timeUnit) {}
+
+  ModelPredictions(ModelOptions options, double minorPerMajor) {
+    this.options = options;
+    this.minorPerMajor = minorPerMajor;
+  }
+
+  /** The model's view of the customer at {@code now}, or null while no model is published. */
+  Prediction predict(CustomerState state, long now, ModelSource models) {
+    Built built = refresh(models);
+    if (built == null || state.getOrders() == 0) {
+      return null;
+    }
+    int repeats = state.getOrders() - 1;
+    double meanSpend = CustomerLedger.netRevenueMinor(state) / minorPerMajor / state.getOrders();
+    Predictor.Score score =
+        built.predictor().score(
+            repeats,
+            Instant.ofEpochMilli(state.getFirstPurchaseAt()),
+            Instant.ofEpochMilli(state.getLastPurchaseAt()),
+            Instant.ofEpochMilli(Math.max(now, state.getLastPurchaseAt())),
+            Math.max(meanSpend, 0));
+    boolean withSpend = built.model().getSpendParameters() != null;
+    return new Prediction(
+        score.pAlive(),
+        score.expectedPurchases(),
+        withSpend ? score.expectedAvgSpend() : Double.NaN,
+        withSpend ? score.clv() : Double.NaN,
+        new Prediction.Source(built.model().getModel(), built.model().getVersion(), judges(built, repeats)));
+  }
+
+  /**
+   * When the customer's P(alive) will fall below the alert threshold if they stay silent; empty
+   * when no model is published or it cannot judge this customer.
+   */
+  OptionalLong alertTime(CustomerState state, ModelSource models) {
+    Built built = refresh(models);
+    if (built == null || state.getOrders() == 0 || !judges(built, state.getOrders() - 1)) {
+      return OptionalLong.empty();
+    }
+    double tx = built.timeUnit().of(Duration.ofMillis(state.getLastPurchaseAt() - state.getFirstPurchaseAt()));
+    double age = built.purchases().ageWhenPAliveDropsBelow(options.alertBelowPAlive(), state.getOrders() - 1, tx);
+    if (!Double.isFinite(age)) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(
+        state.getFirstPurchaseAt() + Math.round(age * built.model().getTimeUnitDays() * MILLIS_PER_DAY));
+  }
+
+  /** BG/NBD holds every customer without a repeat purchase alive: it cannot judge them. */
+  private static boolean judges(Built built, int repeatPurchases) {
+    return !(BgNbd.NAME.equals(built.model().getModel()) && repeatPurchases == 0);
+  }
+
+  /** The predictor of the latest published parameters; null while none are published. */
+  private Built refresh(ModelSource models) {
+    LtvModel latest = models.latest(options.modelName());
+    if (latest == null) {
+      return null;
+    }
+    Built built = current;
+    if (built == null || latest.getVersion() != built.model().getVersion()) {
+      built = build(latest);
+      current = built;
+    }
+    return built;
+  }
+
+  private Built build(LtvModel model) {
+    TimeUnit timeUnit = model.getTimeUnitDays() >= 7 ? TimeUnit.WEEKS : TimeUnit.DAYS;
+    double periodDays = model.getTimeUnitDays();
+    int horizon = (int) Math.max(1, Math.round(options.horizonDays() / periodDays));
+    double discountPerPeriod = Math.pow(1 + options.annualDiscountRate(), periodDays / DAYS_PER_YEAR) - 1;
+    PurchaseModel purchases = PurchaseModels.create(model.getModel(), model.getParameters());
+    // Without published spend parameters a neutral spend model keeps the predictor whole; its
+    // spend and CLV figures are reported as unknown (see predict).
+    GammaGamma spend =
+        model.getSpendParameters() == null
+            ? new GammaGamma(1, 1, 1)
+            : GammaGamma.fromParameters(model.getSpendParameters());
+    return new Built(model, purchases, new Predictor(purchases, spend, horizon, discountPerPeriod, timeUnit), timeUnit);
+  }
+}
