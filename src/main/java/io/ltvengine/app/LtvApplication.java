@@ -1,6 +1,7 @@
 package io.ltvengine.app;
 
 import io.ltvengine.app.http.QueryApi;
+import io.ltvengine.app.service.EngineHealth;
 import io.ltvengine.app.service.TopicProvisioner;
 import io.ltvengine.config.LtvConfig;
 import io.ltvengine.streams.LtvMetrics;
@@ -8,12 +9,14 @@ import io.ltvengine.streams.LtvTopology;
 import io.ltvengine.streams.RegistryAvroSerdes;
 import io.ltvengine.streams.StreamsProperties;
 import io.ltvengine.streams.Topics;
+import io.ltvengine.streams.errors.DeadLetterBreaker;
 import io.ltvengine.valuation.EngineClock;
 import io.ltvengine.valuation.Valuation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,6 +38,8 @@ public final class LtvApplication implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LtvApplication.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  /** Longest wait before a failed stream thread is replaced: backoff for an outage that lasts. */
+  private static final Duration MAX_REPLACEMENT_BACKOFF = Duration.ofSeconds(10);
 
   private final LtvConfig config;
   private final Properties properties;
@@ -42,6 +47,7 @@ public final class LtvApplication implements AutoCloseable {
   private final Valuation valuation;
   private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final KafkaStreams streams;
+  private final EngineHealth health;
   private QueryApi api;
 
   /** @param meters where the caller reads the engine's counters, beside the API's Prometheus registry */
@@ -51,7 +57,9 @@ public final class LtvApplication implements AutoCloseable {
     engineMeters.add(meters);
     engineMeters.add(prometheus);
     LtvMetrics metrics = new LtvMetrics(engineMeters);
-    this.properties = StreamsProperties.of(config, metrics);
+    DeadLetterBreaker breaker =
+        new DeadLetterBreaker(config.getInt(LtvConfig.DLQ_BREAKER_WINDOW), config.getDouble(LtvConfig.DLQ_BREAKER_MAX_SHARE));
+    this.properties = StreamsProperties.of(config, metrics, breaker);
     if (httpEnabled()) {
       // Tells the other instances where to forward queries for the customers this one owns.
       HostInfo advertised = QueryApi.advertised(config);
@@ -60,15 +68,39 @@ public final class LtvApplication implements AutoCloseable {
     this.topics = Topics.create(config, new RegistryAvroSerdes(asMap(properties)));
     this.valuation = Valuation.create(config.valuation(), clock);
     this.streams = new KafkaStreams(
-        LtvTopology.build(config, topics, new LtvTopology.Environment(valuation, metrics)), properties);
-    // A failed thread is replaced and resumes from its last commit; under exactly-once nothing is
-    // lost or counted twice, and an outage such as an unreachable registry heals on its own.
-    streams.setUncaughtExceptionHandler(
-        exception -> {
-          LOG.error("Stream thread failed; replacing it", exception);
-          return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        LtvTopology.build(config, topics, new LtvTopology.Environment(valuation, metrics, breaker)), properties);
+    this.health = new EngineHealth(streams, breaker, healthLimits(config), Clock.systemUTC());
+    streams.setUncaughtExceptionHandler(exception -> onThreadFailure(exception, breaker));
     streams.setStateListener((now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
+  }
+
+  /**
+   * Only the environment fails a thread (a bad record goes to the dead letters). The thread is
+   * replaced after a backoff that grows with the failures of the last minutes, and resumes from
+   * its last commit: under exactly-once nothing is lost or counted twice, and an outage such as an
+   * unreachable registry heals on its own. A tripped dead-letter breaker stops the engine instead.
+   */
+  private StreamThreadExceptionResponse onThreadFailure(Throwable exception, DeadLetterBreaker breaker) {
+    if (breaker.tripped().isPresent()) {
+      LOG.error("Stopping the engine: {}", breaker.tripped().get());
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+    int recent = health.threadReplaced();
+    Duration backoff = Duration.ofMillis(Math.min(MAX_REPLACEMENT_BACKOFF.toMillis(), 500L << Math.min(recent, 10)));
+    LOG.error("Stream thread failed ({} within the health window); replacing it in {} ms", recent, backoff.toMillis(), exception);
+    try {
+      Thread.sleep(backoff.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return StreamThreadExceptionResponse.REPLACE_THREAD;
+  }
+
+  private static EngineHealth.Limits healthLimits(LtvConfig config) {
+    return new EngineHealth.Limits(
+        config.seconds(LtvConfig.HEALTH_STALL_TIMEOUT),
+        config.getInt(LtvConfig.HEALTH_MAX_REPLACEMENTS),
+        config.minutes(LtvConfig.HEALTH_REPLACEMENT_WINDOW));
   }
 
   /** Creates missing topics when configured to, then starts processing and the HTTP API. */
@@ -78,7 +110,7 @@ public final class LtvApplication implements AutoCloseable {
     }
     streams.start();
     if (httpEnabled()) {
-      api = QueryApi.start(config, properties, new QueryApi.Engine(streams, valuation, topics, prometheus));
+      api = QueryApi.start(config, properties, new QueryApi.Engine(streams, health, valuation, topics, prometheus));
     }
   }
 
@@ -89,6 +121,10 @@ public final class LtvApplication implements AutoCloseable {
 
   private boolean httpEnabled() {
     return config.getInt(LtvConfig.HTTP_PORT) > 0;
+  }
+
+  public EngineHealth health() {
+    return health;
   }
 
   public KafkaStreams streams() {

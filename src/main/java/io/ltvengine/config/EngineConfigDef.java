@@ -61,8 +61,20 @@ final class EngineConfigDef {
         "Largest plausible order amount in major units; larger ones go to the DLQ.");
     def.define(LtvConfig.MAX_FUTURE_SKEW, Type.LONG, 60L, Range.atLeast(0), LOW,
         "How far in the future of the broker timestamp an event time may lie, in minutes.");
+    def.define(LtvConfig.MAX_LINE_ITEMS, Type.INT, 500, Range.between(1, 100_000), LOW,
+        "Most line items an order may have; larger ones go to the DLQ.");
+    def.define(LtvConfig.MAX_ID_LENGTH, Type.INT, 128, Range.between(8, 4096), LOW,
+        "Longest customer, order or event id and category name, in characters; longer ones go to the DLQ.");
+    def.define(LtvConfig.LINE_TOTAL_TOLERANCE, Type.DOUBLE, 0.5, Range.between(0.0, 10.0), LOW,
+        "How far the line items' total may lie from the order amount, as a share of the amount "
+            + "(discounts, shipping and taxes); further ones go to the DLQ.");
+    def.define(LtvConfig.DLQ_BREAKER_WINDOW, Type.INT, 1000, Range.atLeast(10), LOW,
+        "Window, in records, over which the dead-letter breaker counts each reason.");
+    def.define(LtvConfig.DLQ_BREAKER_MAX_SHARE, Type.DOUBLE, 0.5, Range.between(0.01, 1.0), MEDIUM,
+        "When one dead-letter reason takes more than this share of a window (and at least a tenth of it), the engine "
+            + "stops and reports unhealthy instead of draining its input into the dead letters; 1 never trips.");
     def.define(LtvConfig.DEDUP_RETENTION, Type.DOUBLE, 30.0, positive(), MEDIUM,
-        "How long a customer's order events are remembered to drop resent ones, in days.");
+        "How long a resent order event is recognised, in days of the customer's own event time after it was first seen.");
     def.define(LtvConfig.DEDUP_MAX_EVENTS, Type.INT, 32, Range.between(1, 1024), LOW,
         "At most this many of a customer's latest events are remembered, bounding the state of the busiest buyers.");
   }
@@ -113,6 +125,12 @@ final class EngineConfigDef {
   }
 
   private static void resources(ConfigDef def) {
+    def.define(LtvConfig.HEALTH_STALL_TIMEOUT, Type.LONG, 120L, Range.atLeast(1), MEDIUM,
+        "/health turns unhealthy when records wait on a partition and none was processed for this many seconds.");
+    def.define(LtvConfig.HEALTH_MAX_REPLACEMENTS, Type.INT, 3, Range.atLeast(1), MEDIUM,
+        "/health turns unhealthy when this many stream threads failed and were replaced within the window below.");
+    def.define(LtvConfig.HEALTH_REPLACEMENT_WINDOW, Type.LONG, 10L, Range.atLeast(1), LOW,
+        "Window of the thread replacement count, in minutes.");
     def.define(LtvConfig.ROCKSDB_MEMORY, Type.LONG, 268_435_456L, Range.atLeast(16L << 20), MEDIUM,
         "Off-heap bytes for all RocksDB stores of the process, block cache and memtables together.");
     def.define(LtvConfig.HTTP_PORT, Type.INT, 8080, Range.between(0, 65_535), MEDIUM,

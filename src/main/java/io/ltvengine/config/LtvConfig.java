@@ -40,6 +40,9 @@ public final class LtvConfig extends AbstractConfig {
   public static final String FX_RATES = "currency.rates";
   public static final String MAX_ORDER_AMOUNT = "validation.max.amount";
   public static final String MAX_FUTURE_SKEW = "validation.max.future.skew.minutes";
+  public static final String MAX_LINE_ITEMS = "validation.max.line.items";
+  public static final String MAX_ID_LENGTH = "validation.max.id.length";
+  public static final String LINE_TOTAL_TOLERANCE = "validation.line.total.tolerance";
   public static final String DEDUP_RETENTION = "dedup.retention.days";
   public static final String DEDUP_MAX_EVENTS = "dedup.max.events.per.customer";
   public static final String ANNUAL_CHURN_RATE = "ltv.annual.churn.rate";
@@ -59,6 +62,11 @@ public final class LtvConfig extends AbstractConfig {
   public static final String MODEL_NAME = "model.name";
   public static final String HORIZON_DAYS = "model.horizon.days";
   public static final String DISCOUNT_RATE = "model.discount.rate.annual";
+  public static final String DLQ_BREAKER_WINDOW = "dlq.breaker.window.records";
+  public static final String DLQ_BREAKER_MAX_SHARE = "dlq.breaker.max.share";
+  public static final String HEALTH_STALL_TIMEOUT = "health.stall.timeout.seconds";
+  public static final String HEALTH_MAX_REPLACEMENTS = "health.max.thread.replacements";
+  public static final String HEALTH_REPLACEMENT_WINDOW = "health.replacement.window.minutes";
   public static final String ROCKSDB_MEMORY = "rocksdb.memory.total.bytes";
   public static final String HTTP_PORT = "http.port";
   public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
@@ -126,7 +134,11 @@ public final class LtvConfig extends AbstractConfig {
         new CurrencyConverter(getString(REPORTING_CURRENCY), CurrencyConverter.parseRates(getString(FX_RATES)));
     return new ValuationSettings(
         new OrderRules(
-            getLong(MAX_ORDER_AMOUNT), minutes(MAX_FUTURE_SKEW), days(DEDUP_RETENTION), getInt(DEDUP_MAX_EVENTS)),
+            getLong(MAX_ORDER_AMOUNT),
+            minutes(MAX_FUTURE_SKEW),
+            new OrderRules.Shape(getInt(MAX_LINE_ITEMS), getInt(MAX_ID_LENGTH), getDouble(LINE_TOTAL_TOLERANCE)),
+            days(DEDUP_RETENTION),
+            getInt(DEDUP_MAX_EVENTS)),
         currency,
         new ChurnRules(
             new RhythmPolicy(getDouble(GAP_MULTIPLIER), getDouble(GAP_STDDEV_MULTIPLIER), getDouble(MIN_QUIET_DAYS)),

@@ -55,6 +55,11 @@ public final class LtvMetrics {
     registry.counter("ltv.dlq.records", "reason", reason).increment();
   }
 
+  /** A published model was refused: it cannot score. */
+  public void modelRefused() {
+    registry.counter("ltv.models.refused").increment();
+  }
+
   /** The engine's counters from a Kafka configuration; none counted where it carries none. */
   public static LtvMetrics from(Map<String, ?> configs) {
     return configs.get(CONFIG_KEY) instanceof LtvMetrics metrics

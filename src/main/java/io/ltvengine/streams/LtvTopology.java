@@ -2,6 +2,7 @@ package io.ltvengine.streams;
 
 import io.ltvengine.avro.Order;
 import io.ltvengine.config.LtvConfig;
+import io.ltvengine.streams.errors.DeadLetterBreaker;
 import io.ltvengine.streams.processors.ModelStoreUpdater;
 import io.ltvengine.streams.processors.OrderProcessor;
 import io.ltvengine.streams.stores.StateSerde;
@@ -33,12 +34,15 @@ public final class LtvTopology {
 
   private LtvTopology() {}
 
-  /** What the topology needs from its surroundings: the valuation core and somewhere to count. */
-  public record Environment(Valuation valuation, LtvMetrics metrics) {}
+  /**
+   * What the topology needs from its surroundings: the valuation core, somewhere to count, and the
+   * breaker that counts every record against the dead letters.
+   */
+  public record Environment(Valuation valuation, LtvMetrics metrics, DeadLetterBreaker breaker) {}
 
   public static Topology build(LtvConfig config, Topics topics, Environment environment) {
     Topology topology = new Topology();
-    addModelStore(topology, topics);
+    addModelStore(topology, topics, environment);
     topology.addSource(
         ORDERS_SOURCE,
         topics.orders().keySerde().deserializer(),
@@ -62,7 +66,7 @@ public final class LtvTopology {
   }
 
   /** Every instance keeps the latest published parameters of every model, restored at start-up. */
-  private static void addModelStore(Topology topology, Topics topics) {
+  private static void addModelStore(Topology topology, Topics topics, Environment environment) {
     topology.addGlobalStore(
         Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(StoreNames.MODEL),
@@ -74,7 +78,7 @@ public final class LtvTopology {
         topics.model().valueSerde().deserializer(),
         topics.model().name(),
         MODEL_UPDATER,
-        () -> new ModelStoreUpdater(StoreNames.MODEL));
+        () -> new ModelStoreUpdater(StoreNames.MODEL, environment.valuation(), environment.metrics()));
   }
 
   private static ProcessorSupplier<String, Order, String, SpecificRecord> orderProcessor(
@@ -99,7 +103,8 @@ public final class LtvTopology {
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, Order, String, SpecificRecord> get() {
-        return new OrderProcessor(environment.valuation(), wiring, schedule, environment.metrics());
+        return new OrderProcessor(
+            environment.valuation(), wiring, schedule, environment.metrics(), environment.breaker());
       }
 
       @Override

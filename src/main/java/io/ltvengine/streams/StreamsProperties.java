@@ -1,6 +1,7 @@
 package io.ltvengine.streams;
 
 import io.ltvengine.config.LtvConfig;
+import io.ltvengine.streams.errors.DeadLetterBreaker;
 import io.ltvengine.streams.errors.DeadLetterDeserializationHandler;
 import io.ltvengine.streams.errors.DeadLetterProcessingHandler;
 import io.ltvengine.streams.stores.BoundedMemoryRocksDbConfig;
@@ -24,7 +25,7 @@ public final class StreamsProperties {
 
   private StreamsProperties() {}
 
-  public static Properties of(LtvConfig config, LtvMetrics metrics) {
+  public static Properties of(LtvConfig config, LtvMetrics metrics, DeadLetterBreaker breaker) {
     Properties defaults = new Properties();
     defaults.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
     defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -43,6 +44,7 @@ public final class StreamsProperties {
     // The dead-letter handlers are created by Kafka Streams from their class names; they find the
     // engine's counters in their configuration.
     properties.put(LtvMetrics.CONFIG_KEY, metrics);
+    properties.put(DeadLetterBreaker.CONFIG_KEY, breaker);
     return properties;
   }
 }

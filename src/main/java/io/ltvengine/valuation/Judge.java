@@ -1,6 +1,8 @@
 package io.ltvengine.valuation;
 
+import io.ltvengine.avro.LtvModel;
 import io.ltvengine.avro.state.CustomerState;
+import java.util.Optional;
 
 /**
  * Judges a customer: their assessment at a moment, and when their silence becomes notable, which
@@ -20,6 +22,10 @@ final class Judge {
 
   PopulationDefaults populationDefaults() {
     return populationDefaults;
+  }
+
+  Optional<String> modelProblem(LtvModel model) {
+    return predictions.problem(model);
   }
 
   Assessment assess(CustomerState state, long now, Judging judging) {

@@ -10,15 +10,23 @@ import io.ltvengine.model.PurchaseModels;
 import io.ltvengine.model.TimeUnit;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Predictions from the latest parameters published on the model topic. The predictor is rebuilt
  * only when a new version arrives, so a refit is picked up without restart at no per-order cost.
  * One instance serves every stream thread and the queries: the built predictor is an immutable
  * snapshot, replaced whole.
+ *
+ * <p>Scoring never throws: a parameter set that fails the {@link ModelProbe} is refused and the
+ * previous one stays in use, and a customer a model still cannot score is judged without it.
  */
 final class ModelPredictions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModelPredictions.class);
 
   private static final double DAYS_PER_YEAR = 365.25;
   private static final double MILLIS_PER_DAY = 86_400_000d;
@@ -26,6 +34,8 @@ final class ModelPredictions {
   private final ModelOptions options;
   private final double minorPerMajor;
   private volatile Built current;
+  /** The latest version refused, so that it is not tried again on every order. */
+  private volatile long refusedVersion = -1;
 
   /** A published parameter set, ready to score. */
   private record Built(LtvModel model, PurchaseModel purchases, Predictor predictor, TimeUnit timeUnit) {}
@@ -35,12 +45,35 @@ final class ModelPredictions {
     this.minorPerMajor = minorPerMajor;
   }
 
-  /** The model's view of the customer at {@code now}, or null while no model is published. */
+  /**
+   * Why a published parameter set cannot be used, if it cannot: parameters the model refuses, or
+   * figures that are not finite on the probe histories.
+   */
+  Optional<String> problem(LtvModel model) {
+    try {
+      return ModelProbe.problem(build(model).predictor());
+    } catch (RuntimeException e) {
+      return Optional.of(String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * The model's view of the customer at {@code now}; null while no usable model is published or
+   * when the model cannot score this customer, who is then judged by the rhythm rule.
+   */
   Prediction predict(CustomerState state, long now, ModelSource models) {
     Built built = refresh(models);
     if (built == null || state.getOrders() == 0) {
       return null;
     }
+    try {
+      return score(built, state, now);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private Prediction score(Built built, CustomerState state, long now) {
     int repeats = state.getOrders() - 1;
     double meanSpend = CustomerLedger.netRevenueMinor(state) / minorPerMajor / state.getOrders();
     Predictor.Score score =
@@ -69,7 +102,12 @@ final class ModelPredictions {
       return OptionalLong.empty();
     }
     double tx = built.timeUnit().of(Duration.ofMillis(state.getLastPurchaseAt() - state.getFirstPurchaseAt()));
-    double age = built.purchases().ageWhenPAliveDropsBelow(options.alertBelowPAlive(), state.getOrders() - 1, tx);
+    double age;
+    try {
+      age = built.purchases().ageWhenPAliveDropsBelow(options.alertBelowPAlive(), state.getOrders() - 1, tx);
+    } catch (RuntimeException e) {
+      return OptionalLong.empty();
+    }
     if (!Double.isFinite(age)) {
       return OptionalLong.empty();
     }
@@ -89,11 +127,31 @@ final class ModelPredictions {
       return null;
     }
     Built built = current;
-    if (built == null || latest.getVersion() != built.model().getVersion()) {
-      built = build(latest);
-      current = built;
+    boolean published = built == null || latest.getVersion() != built.model().getVersion();
+    if (published && latest.getVersion() != refusedVersion) {
+      built = adopt(latest, built);
     }
     return built;
+  }
+
+  /** The new parameter set if it passes the probe; else the previous one, which stays in use. */
+  private Built adopt(LtvModel latest, Built previous) {
+    Optional<String> problem;
+    Built candidate = null;
+    try {
+      candidate = build(latest);
+      problem = ModelProbe.problem(candidate.predictor());
+    } catch (RuntimeException e) {
+      problem = Optional.of(String.valueOf(e.getMessage()));
+    }
+    if (problem.isEmpty()) {
+      current = candidate;
+      return candidate;
+    }
+    refusedVersion = latest.getVersion();
+    LOG.warn("Refusing {} version {}: {}; keeping {}", latest.getModel(), latest.getVersion(), problem.get(),
+        previous == null ? "no model" : "version " + previous.model().getVersion());
+    return previous;
   }
 
   private Built build(LtvModel model) {

@@ -13,7 +13,13 @@ public enum RejectReason {
   ABSURD_AMOUNT("absurd-amount"),
   UNSUPPORTED_CURRENCY("unsupported-currency"),
   FUTURE_TIMESTAMP("future-timestamp"),
-  INVALID_TIMESTAMP("invalid-timestamp");
+  INVALID_TIMESTAMP("invalid-timestamp"),
+  TOMBSTONE("tombstone"),
+  ABSURD_SIZE("absurd-size"),
+  ABSURD_MARGIN("absurd-margin"),
+  LINE_TOTAL_MISMATCH("line-total-mismatch"),
+  /** Anything else that went wrong with this one record: a bug must not stall the partition. */
+  PROCESSING_FAILED("processing-failed");
 
   private final String code;
 

@@ -2,6 +2,7 @@ package io.ltvengine.valuation;
 
 import io.ltvengine.avro.ChurnAlert;
 import io.ltvengine.avro.CustomerLtv;
+import io.ltvengine.avro.LtvModel;
 import io.ltvengine.avro.Order;
 import io.ltvengine.avro.state.CohortDelta;
 import io.ltvengine.avro.state.CustomerState;
@@ -109,6 +110,14 @@ public final class Valuation {
     return Optional.of(
         new ChurnAlerted(
             records.churnRisk(customerId, state, assessment, now), records.ltv(customerId, state, assessment, now)));
+  }
+
+  /**
+   * Why a published parameter set cannot be used, if it cannot; one that fails is never used, and
+   * the previous one stays in use.
+   */
+  public Optional<String> modelProblem(LtvModel model) {
+    return judge.modelProblem(model);
   }
 
   /** The customer's value judged now, on the engine's clock, as the stream would judge them. */

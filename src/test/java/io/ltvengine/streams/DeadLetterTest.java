@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import io.ltvengine.avro.LineItem;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -45,7 +46,42 @@ class DeadLetterTest {
         invalid("unsupported-currency", o -> o.setCurrency("USD")),
         invalid("unsupported-currency", o -> o.setCurrency("NOT-A-CURRENCY")),
         invalid("future-timestamp", o -> o.setEventTime(now.plus(Duration.ofDays(3)))),
-        invalid("invalid-timestamp", o -> o.setEventTime(Instant.EPOCH)));
+        invalid("invalid-timestamp", o -> o.setEventTime(Instant.EPOCH)),
+        invalid("absurd-amount", o -> o.setLineItems(List.of(new LineItem("sku", "books", 1_000_000, Long.MAX_VALUE / 10)))),
+        invalid("absurd-size", o -> o.setCustomerId("c1".repeat(200_000))),
+        invalid("absurd-size", o -> o.setLineItems(java.util.Collections.nCopies(10_000, new LineItem("sku", "books", 1, 0L)))),
+        invalid("absurd-margin", o -> o.setMarginMinor(9_000_000_000_000_000L)),
+        invalid("absurd-margin", o -> o.setMarginMinor(Long.MIN_VALUE)),
+        invalid("line-total-mismatch", o -> o.setLineItems(List.of(new LineItem("sku", "books", 3, 1_000L)))));
+  }
+
+  @Test
+  void shouldRouteATombstoneToTheDeadLetterTopicAndGoOn() {
+    Instant now = START.plus(Duration.ofDays(1));
+
+    fixture.orders.pipeInput("c1", null, now);
+    fixture.send(purchase("c1", "good", now, 2_000).build());
+
+    assertThat(header(fixture.deadLetters.readRecord().headers(), "ltv.dlq.reason")).isEqualTo("tombstone");
+    assertThat(fixture.ltv.readValuesToList()).as("LTV updates after a tombstone and a valid order").hasSize(1);
+  }
+
+  @Test
+  void shouldTripTheBreakerInsteadOfDrainingTheTopicIntoTheDeadLetters() {
+    // Given every record bad for one reason, as a producer gone wrong would send them
+    Instant now = START.plus(Duration.ofDays(1));
+    int piped = 0;
+    try {
+      for (; piped < 1_000; piped++) {
+        fixture.orders.pipeInput("c" + piped, null, now);
+      }
+    } catch (org.apache.kafka.streams.errors.StreamsException stopped) {
+      // Then processing stops, a tenth of a window in
+    }
+
+    assertThat(fixture.breaker.tripped()).as("the breaker after a run of tombstones").isPresent();
+    assertThat(piped).as("records piped before processing stopped").isEqualTo(99);
+    assertThat(fixture.deadLetters.readRecordsToList()).as("dead letters written before it tripped").hasSize(99);
   }
 
   private static Arguments invalid(String reason, UnaryOperator<Order.Builder> spoil) {

@@ -6,6 +6,7 @@ import io.ltvengine.avro.LtvModel;
 import io.ltvengine.avro.Order;
 import io.ltvengine.config.LtvConfig;
 import io.ltvengine.registry.MockSchemaRegistry;
+import io.ltvengine.streams.errors.DeadLetterBreaker;
 import io.ltvengine.valuation.Valuation;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
@@ -38,6 +39,7 @@ final class LtvTopologyFixture implements AutoCloseable {
   final TestOutputTopic<String, ChurnAlert> alerts;
   final TestOutputTopic<byte[], byte[]> deadLetters;
   final TestInputTopic<String, LtvModel> models;
+  final DeadLetterBreaker breaker;
   private final String scope = "ltv-test-" + UUID.randomUUID();
 
   LtvTopologyFixture() {
@@ -46,8 +48,9 @@ final class LtvTopologyFixture implements AutoCloseable {
 
   LtvTopologyFixture(Map<String, String> overrides) {
     config = LtvConfig.defaults().with(overrides);
+    breaker = new DeadLetterBreaker(config.getInt(LtvConfig.DLQ_BREAKER_WINDOW), config.getDouble(LtvConfig.DLQ_BREAKER_MAX_SHARE));
     topics = Topics.create(config, new RegistryAvroSerdes(registryConfig()));
-    Topology topology = LtvTopology.build(config, topics, environment(config));
+    Topology topology = LtvTopology.build(config, topics, environment(config, breaker));
     driver = new TopologyTestDriver(topology, streamsProperties(), START);
     orders =
         driver.createInputTopic(
@@ -77,9 +80,9 @@ final class LtvTopologyFixture implements AutoCloseable {
   }
 
   /** The valuation core on the clock the settings call for, counting into a registry of its own. */
-  static LtvTopology.Environment environment(LtvConfig config) {
+  static LtvTopology.Environment environment(LtvConfig config, DeadLetterBreaker breaker) {
     return new LtvTopology.Environment(
-        Valuation.create(config.valuation(), config.defaultClock()), new LtvMetrics(new SimpleMeterRegistry()));
+        Valuation.create(config.valuation(), config.defaultClock()), new LtvMetrics(new SimpleMeterRegistry()), breaker);
   }
 
   Map<String, Object> registryConfig() {
@@ -92,7 +95,7 @@ final class LtvTopologyFixture implements AutoCloseable {
   }
 
   private Properties streamsProperties() {
-    Properties properties = StreamsProperties.of(config, new LtvMetrics(new SimpleMeterRegistry()));
+    Properties properties = StreamsProperties.of(config, new LtvMetrics(new SimpleMeterRegistry()), breaker);
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     properties.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/ltv-ttd-" + scope);
     properties.putAll(registryConfig());

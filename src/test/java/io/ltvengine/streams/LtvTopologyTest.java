@@ -129,6 +129,27 @@ class LtvTopologyTest {
   }
 
   @Test
+  void shouldCountAResendWithARestampedEventTimeOnce() {
+    fixture.send(purchase("c1", "o1", day(0), 2_500).build());
+    fixture.send(purchase("c1", "o1", day(0).plusSeconds(90), 2_500).build());
+
+    assertThat(fixture.ltv.readValuesToList()).as("LTV updates for an order and its re-stamped resend").hasSize(1);
+  }
+
+  @Test
+  void shouldRecogniseAResendOfALateEventOlderThanTheRetention() {
+    // Given a customer whose latest event is 60 days after a late order, beyond the 30-day retention
+    fixture.send(purchase("c1", "o2", day(60), 1_000).build());
+    fixture.send(purchase("c1", "o1", day(0), 2_500).build());
+
+    // When the late order is resent
+    fixture.send(purchase("c1", "o1", day(0), 2_500).build());
+
+    // Then it counts once
+    assertThat(lastLtv().getOrders()).as("orders after a resend of a late order").isEqualTo(2);
+  }
+
+  @Test
   void shouldCountTwoRefundsOfOneOrderWhenTheyCarryDistinctEventIds() {
     fixture.send(purchase("c1", "o1", day(0), 10_000).build());
     fixture.send(refund("c1", "o1", day(1), 1_000).setEventId("r1").build());

@@ -71,6 +71,24 @@ class ModelPredictionsTopologyTest {
   }
 
   @Test
+  void shouldRefuseAModelThatCannotScoreAndKeepThePreviousVersion() {
+    try (LtvTopologyFixture fixture = new LtvTopologyFixture()) {
+      // Given a published BG/NBD model
+      fixture.models.pipeInput("bgnbd", model("bgnbd", 1, BGNBD));
+
+      // When a refit publishes parameters whose hypergeometric series overflows
+      fixture.models.pipeInput("bgnbd", model("bgnbd", 2, Map.of("r", 0.5, "alpha", 1.0, "a", 46_648.0, "b", 916_358.0)));
+      fixture.send(purchase("c1", "o1", week(0), 2_000).build());
+      fixture.send(purchase("c1", "o2", week(4), 3_000).build());
+
+      // Then the customer is scored with the previous version, and nothing failed
+      CustomerLtv latest = fixture.ltv.readValuesToList().get(1);
+      assertThat(latest.getModelVersion()).as("model version in use after a poisonous refit").isEqualTo(1L);
+      assertThat(latest.getPAlive()).isNotNull();
+    }
+  }
+
+  @Test
   void shouldPickUpANewModelVersionWithoutRestart() {
     try (LtvTopologyFixture fixture = new LtvTopologyFixture()) {
       fixture.models.pipeInput("bgnbd", model("bgnbd", 1, BGNBD));

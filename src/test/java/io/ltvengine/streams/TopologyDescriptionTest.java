@@ -1,6 +1,7 @@
 package io.ltvengine.streams;
 
 import io.ltvengine.config.LtvConfig;
+import io.ltvengine.streams.errors.DeadLetterBreaker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -22,7 +23,7 @@ class TopologyDescriptionTest {
         Topics.create(config, new RegistryAvroSerdes(Map.of("schema.registry.url", "mock://golden")));
 
     String description =
-        LtvTopology.build(config, topics, LtvTopologyFixture.environment(config)).describe().toString();
+        LtvTopology.build(config, topics, LtvTopologyFixture.environment(config, new DeadLetterBreaker(1000, 0.5))).describe().toString();
 
     assertThat(normalize(description)).isEqualTo(normalize(golden()));
   }

@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.apache.kafka.streams.KafkaStreams;
+import io.ltvengine.app.service.EngineHealth;
 
 /**
  * The HTTP API, independent of any server: a request in, a response out. Handlers validate
@@ -106,19 +106,21 @@ public final class ApiHandlers {
     return limit;
   }
 
-  /** Alive unless Kafka Streams has failed or stopped for good: then a restart is what helps. */
+  /**
+   * Alive unless the engine failed, stopped, tripped its dead-letter breaker, keeps replacing
+   * threads or makes no progress on waiting records: then a restart or an operator is what helps.
+   */
   private ApiResponse health() {
-    KafkaStreams.State state = queries.state();
-    boolean alive = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING
-        && state != KafkaStreams.State.PENDING_ERROR;
-    return json(alive ? 200 : 503, Map.of("status", alive ? "UP" : "DOWN", "state", state.name()));
+    EngineHealth.Verdict verdict = queries.health();
+    return json(verdict.alive() ? 200 : 503, Map.of(
+        "status", verdict.alive() ? "UP" : "DOWN", "state", verdict.state(), "problems", verdict.problems()));
   }
 
-  /** Ready only while processing; a rebalance or restoration takes the instance out of rotation. */
+  /** Ready only while every stream thread runs; a rebalance or restoration takes the instance out of rotation. */
   private ApiResponse ready() {
-    KafkaStreams.State state = queries.state();
-    boolean ready = state == KafkaStreams.State.RUNNING;
-    return json(ready ? 200 : 503, Map.of("status", ready ? "READY" : "NOT_READY", "state", state.name()));
+    EngineHealth.Verdict verdict = queries.health();
+    return json(verdict.ready() ? 200 : 503, Map.of(
+        "status", verdict.ready() ? "READY" : "NOT_READY", "state", verdict.state(), "problems", verdict.problems()));
   }
 
   private ApiResponse ok(Object body) {

@@ -2,6 +2,7 @@ package io.ltvengine.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ltvengine.app.service.CustomerQueryService;
+import io.ltvengine.app.service.EngineHealth;
 import io.ltvengine.app.service.PeerClient;
 import io.ltvengine.app.service.RecentAlerts;
 import io.ltvengine.config.LtvConfig;
@@ -23,7 +24,8 @@ public final class QueryApi implements AutoCloseable {
   static final int RECENT_ALERTS = 50;
 
   /** The running engine the API answers for, and where its metrics are scraped from. */
-  public record Engine(KafkaStreams streams, Valuation valuation, Topics topics, PrometheusMeterRegistry prometheus) {}
+  public record Engine(
+      KafkaStreams streams, EngineHealth health, Valuation valuation, Topics topics, PrometheusMeterRegistry prometheus) {}
 
   private final KafkaStreamsMetrics streamsMetrics;
   private final RecentAlerts alerts;
@@ -51,6 +53,7 @@ public final class QueryApi implements AutoCloseable {
                 HostInfo.buildFromEndpoint(clientProperties.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG)),
                 engine.topics().orders().name()),
             engine.valuation(),
+            engine.health(),
             new PeerClient(json));
     RecentAlerts alerts = new RecentAlerts(clientProperties, engine.topics().churnAlerts(), RECENT_ALERTS);
     ApiHandlers handlers = new ApiHandlers(queries, engine.prometheus()::scrape, alerts::latest, json);

@@ -2,7 +2,6 @@ package io.ltvengine.app.service;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * What the HTTP API asks of the engine's state. Every method either answers or throws a
@@ -29,6 +28,6 @@ public interface CustomerQueries {
   /** The cells of the cohort table held by this instance. */
   List<CohortCellView> localCohortCells();
 
-  /** State of the Kafka Streams instance, for health and readiness. */
-  KafkaStreams.State state();
+  /** Whether the engine is alive and ready, and what is wrong if it is not. */
+  EngineHealth.Verdict health();
 }

@@ -49,13 +49,16 @@ public final class CustomerQueryService implements CustomerQueries {
   private final KafkaStreams streams;
   private final Placement placement;
   private final Valuation valuation;
+  private final EngineHealth health;
   private final PeerClient peers;
   private final ModelSource models;
 
-  public CustomerQueryService(KafkaStreams streams, Placement placement, Valuation valuation, PeerClient peers) {
+  public CustomerQueryService(
+      KafkaStreams streams, Placement placement, Valuation valuation, EngineHealth health, PeerClient peers) {
     this.streams = streams;
     this.placement = placement;
     this.valuation = valuation;
+    this.health = health;
     this.peers = peers;
     this.models = name -> publishedModel(streams, name);
   }
@@ -149,8 +152,8 @@ public final class CustomerQueryService implements CustomerQueries {
   }
 
   @Override
-  public KafkaStreams.State state() {
-    return streams.state();
+  public EngineHealth.Verdict health() {
+    return health.verdict();
   }
 
   /** Every customer of this instance's partitions, valued now with their partition's rhythm. */
@@ -219,10 +222,13 @@ public final class CustomerQueryService implements CustomerQueries {
     return streams.store(partition == null ? parameters : parameters.withPartition(partition));
   }
 
+  /**
+   * Every answer needs every local thread running: while one is replaced or restoring, its
+   * partitions' customers would silently be missing from lists and counts.
+   */
   private void requireRunning() {
-    KafkaStreams.State state = streams.state();
-    if (state != KafkaStreams.State.RUNNING) {
-      throw QueryException.unavailable("The engine is " + state + "; try again shortly");
+    if (!health.ready()) {
+      throw QueryException.unavailable("The engine is not ready (" + streams.state() + "); try again shortly");
     }
   }
 

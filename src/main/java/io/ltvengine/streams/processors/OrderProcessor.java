@@ -4,6 +4,7 @@ import io.ltvengine.avro.LtvModel;
 import io.ltvengine.avro.Order;
 import io.ltvengine.avro.state.CustomerState;
 import io.ltvengine.streams.LtvMetrics;
+import io.ltvengine.streams.errors.DeadLetterBreaker;
 import io.ltvengine.streams.stores.ChurnIndex;
 import io.ltvengine.streams.stores.PendingCohortDeltas;
 import io.ltvengine.streams.stores.PopulationRhythm;
@@ -52,6 +53,7 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
   private final Wiring wiring;
   private final Schedule schedule;
   private final LtvMetrics metrics;
+  private final DeadLetterBreaker breaker;
   private Task task;
   private Outputs outputs;
   private BacklogGuard backlog;
@@ -59,11 +61,13 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
   private Cancellable churnCheck;
   private Cancellable cohortFlush;
 
-  public OrderProcessor(Valuation valuation, Wiring wiring, Schedule schedule, LtvMetrics metrics) {
+  public OrderProcessor(
+      Valuation valuation, Wiring wiring, Schedule schedule, LtvMetrics metrics, DeadLetterBreaker breaker) {
     this.valuation = valuation;
     this.wiring = wiring;
     this.schedule = schedule;
     this.metrics = metrics;
+    this.breaker = breaker;
   }
 
   @Override
@@ -93,6 +97,7 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
 
   @Override
   public void process(Record<String, Order> record) {
+    breaker.seen();
     OrderFacts order = valuation.validate(record.key(), record.value(), record.timestamp());
     CustomerState state = task.customers().get(order.customerId());
     if (state == null) {

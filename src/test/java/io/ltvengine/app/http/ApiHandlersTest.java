@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ltvengine.app.service.CohortCellView;
+import io.ltvengine.app.service.EngineHealth;
 import io.ltvengine.app.service.CohortReport;
 import io.ltvengine.app.service.CustomerFilter;
 import io.ltvengine.app.service.CustomerPage;
@@ -195,8 +196,10 @@ class ApiHandlersTest {
     }
 
     @Override
-    public KafkaStreams.State state() {
-      return state;
+    public EngineHealth.Verdict health() {
+      boolean alive = state != KafkaStreams.State.ERROR;
+      return new EngineHealth.Verdict(
+          alive, state == KafkaStreams.State.RUNNING, state.name(), alive ? List.of() : List.of("Kafka Streams is " + state));
     }
   }
 }

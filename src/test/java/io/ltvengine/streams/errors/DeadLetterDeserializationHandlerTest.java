@@ -57,6 +57,9 @@ class DeadLetterDeserializationHandlerTest {
     assertThat(reasonOf(new InvalidWireFormatException(InvalidWireFormatException.Reason.MALFORMED_AVRO, "x")))
         .isEqualTo("undeserializable");
     assertThat(reasonOf(new SerializationException("other"))).isEqualTo("undeserializable");
+    assertThat(reasonOf(new org.apache.avro.AvroTypeException("a schema reference it cannot resolve")))
+        .as("reason of a record whose schema cannot be resolved")
+        .isEqualTo("undeserializable");
   }
 
   @Test
@@ -73,15 +76,15 @@ class DeadLetterDeserializationHandlerTest {
     return header(response.deadLetterQueueRecords().get(0).headers(), DeadLetterHeaders.REASON);
   }
 
-  private static ConsumerRecord<byte[], byte[]> record() {
+  static ConsumerRecord<byte[], byte[]> record() {
     return new ConsumerRecord<>("orders", 3, 42L, KEY, VALUE);
   }
 
-  private static String header(Headers headers, String name) {
+  static String header(Headers headers, String name) {
     return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 
-  private static ErrorHandlerContext context() {
+  static ErrorHandlerContext context() {
     return new ErrorHandlerContext() {
       @Override public String topic() { return "orders"; }
       @Override public int partition() { return 3; }

@@ -7,6 +7,7 @@ import io.ltvengine.avro.state.CustomerState;
 import io.ltvengine.config.LtvConfig;
 import io.ltvengine.streams.LtvMetrics;
 import io.ltvengine.streams.StoreNames;
+import io.ltvengine.streams.errors.DeadLetterBreaker;
 import io.ltvengine.streams.stores.StateSerde;
 import io.ltvengine.valuation.EngineClock;
 import io.ltvengine.valuation.Valuation;
@@ -67,7 +68,7 @@ final class ProcessorHarness {
     Valuation valuation = Valuation.create(config.valuation(), EngineClock.kafkaTime());
     processor = new OrderProcessor(valuation, WIRING, new OrderProcessor.Schedule(
         CHURN_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, 100, Duration.ofHours(1), COHORT_FLUSH_INTERVAL),
-        new LtvMetrics(new SimpleMeterRegistry()));
+        new LtvMetrics(new SimpleMeterRegistry()), new DeadLetterBreaker(1000, 0.5));
     processor.init(context);
   }
 
