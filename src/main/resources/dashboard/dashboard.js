@@ -25,8 +25,23 @@ function money(value) {
   return value.toLocaleString(undefined, { maximumFractionDigits: 0 }) + " " + currency;
 }
 
+// With http.auth.api.keys set, the API asks for a key: the dashboard asks the user once and keeps
+// it for this browser tab only.
+async function authorizedFetch(path) {
+  const key = sessionStorage.getItem("ltv-api-key");
+  const response = await fetch(path, key ? { headers: { Authorization: "Bearer " + key } } : {});
+  if (response.status === 401) {
+    const entered = window.prompt("API key of this LTV engine");
+    if (entered) {
+      sessionStorage.setItem("ltv-api-key", entered.trim());
+      return authorizedFetch(path);
+    }
+  }
+  return response;
+}
+
 async function getJson(path) {
-  const response = await fetch(path);
+  const response = await authorizedFetch(path);
   if (!response.ok) throw new Error(path + " answered " + response.status);
   return response.json();
 }
@@ -107,7 +122,7 @@ async function refresh() {
   try {
     const [segments, cohorts, alerts, metrics] = await Promise.all([
       getJson("/api/segments"), getJson("/api/cohorts"), getJson("/api/alerts/recent"),
-      fetch("/metrics").then((r) => r.text()),
+      authorizedFetch("/metrics").then((r) => r.text()),
     ]);
     currency = cohorts.currency;
     document.getElementById("kpi-customers").textContent = segments.customers;

@@ -2,6 +2,7 @@ package io.ltvengine.app;
 
 import io.ltvengine.app.http.QueryApi;
 import io.ltvengine.app.service.EngineHealth;
+import io.ltvengine.app.service.StartupChecks;
 import io.ltvengine.app.service.TopicProvisioner;
 import io.ltvengine.config.LtvConfig;
 import io.ltvengine.streams.LtvMetrics;
@@ -103,8 +104,12 @@ public final class LtvApplication implements AutoCloseable {
         config.minutes(LtvConfig.HEALTH_REPLACEMENT_WINDOW));
   }
 
-  /** Creates missing topics when configured to, then starts processing and the HTTP API. */
+  /**
+   * Checks that the broker and the registry answer, creates missing topics when configured to,
+   * then starts processing and the HTTP API.
+   */
   public void start() throws InterruptedException {
+    StartupChecks.requireReachable(properties, asMap(properties));
     if (config.getBoolean(LtvConfig.TOPICS_CREATE)) {
       TopicProvisioner.ensureTopics(properties, config, topics);
     }

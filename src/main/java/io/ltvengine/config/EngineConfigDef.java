@@ -137,6 +137,18 @@ final class EngineConfigDef {
         "Port of the query API, metrics and dashboard; 0 disables it.");
     def.define(LtvConfig.HTTP_ADVERTISED_HOST, Type.STRING, "localhost", new ConfigDef.NonEmptyStringWithoutControlChars(), MEDIUM,
         "Host name other instances use to reach this one's API (with http.port).");
+    def.define(LtvConfig.HTTP_BIND_ADDRESS, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyStringWithoutControlChars(), HIGH,
+        "Address the API listens on: 0.0.0.0 for every interface (other instances and the container's health check "
+            + "need it), 127.0.0.1 for this machine only.");
+    def.define(LtvConfig.HTTP_API_KEYS, Type.PASSWORD, "", HIGH,
+        "Comma-separated API keys; when set, every data endpoint asks for Authorization: Bearer KEY, and "
+            + "instances send the first key to each other. /health, /ready and the dashboard's files stay open.");
+    def.define(LtvConfig.HTTP_MAX_CONCURRENT_QUERIES, Type.INT, 16, Range.between(1, 40), LOW,
+        "Queries answered at once; health and readiness never wait behind them.");
+    def.define(LtvConfig.HTTP_MAX_QUEUED_QUERIES, Type.INT, 64, Range.atLeast(0), LOW,
+        "Queries waiting beyond those; more are answered 503 with Retry-After.");
+    def.define(LtvConfig.HTTP_IDLE_TIMEOUT, Type.LONG, 10_000L, Range.atLeast(100), LOW,
+        "A connection that sends nothing for this long is closed, a request whose headers never end too, in ms.");
   }
 
   private static ConfigDef.Validator positive() {

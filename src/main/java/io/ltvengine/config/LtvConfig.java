@@ -17,6 +17,7 @@ import java.util.Properties;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 
 /**
  * The engine's settings, parsed and checked once at start: every engine key is declared in
@@ -70,6 +71,11 @@ public final class LtvConfig extends AbstractConfig {
   public static final String ROCKSDB_MEMORY = "rocksdb.memory.total.bytes";
   public static final String HTTP_PORT = "http.port";
   public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
+  public static final String HTTP_BIND_ADDRESS = "http.bind.address";
+  public static final String HTTP_API_KEYS = "http.auth.api.keys";
+  public static final String HTTP_MAX_CONCURRENT_QUERIES = "http.max.concurrent.queries";
+  public static final String HTTP_MAX_QUEUED_QUERIES = "http.max.queued.queries";
+  public static final String HTTP_IDLE_TIMEOUT = "http.idle.timeout.ms";
 
   public static final String WALL_CLOCK = "wall-clock";
   public static final String STREAM_TIME = "stream-time";
@@ -120,6 +126,12 @@ public final class LtvConfig extends AbstractConfig {
 
   public Duration minutes(String key) {
     return Duration.ofMinutes(getLong(key));
+  }
+
+  /** The API keys, a secret: never in a log or a message. */
+  public String apiKeys() {
+    Password keys = getPassword(HTTP_API_KEYS);
+    return keys == null ? "" : keys.value();
   }
 
   /** Every property as given, engine and Kafka keys alike, for the Kafka clients. */

@@ -60,7 +60,7 @@ public record RegistryClientConfig(
   public static RegistryClientConfig from(Map<String, ?> config) {
     String rawUrls = string(config, URL)
         .orElseThrow(() -> new IllegalArgumentException("Missing " + URL));
-    List<URI> withUserInfo = Arrays.stream(rawUrls.split(","))
+    List<java.net.URL> withUserInfo = Arrays.stream(rawUrls.split(","))
         .map(String::trim)
         .filter(s -> !s.isEmpty())
         .map(RegistryClientConfig::parseUrl)
@@ -69,8 +69,9 @@ public record RegistryClientConfig(
     String source = string(config, AUTH_SOURCE).orElse("URL").toUpperCase();
     Optional<String> userInfo = switch (source) {
       case "USER_INFO" -> string(config, USER_INFO).or(() -> string(config, REGISTRY_USER_INFO));
+      // As Confluent's client does: the user-info as written, not percent-decoded.
       case "URL" ->
-          withUserInfo.stream().map(URI::getUserInfo).filter(Objects::nonNull).findFirst();
+          withUserInfo.stream().map(java.net.URL::getUserInfo).filter(Objects::nonNull).findFirst();
       default -> throw new IllegalArgumentException("Unsupported " + AUTH_SOURCE + ": " + source);
     };
     List<URI> urls = withUserInfo.stream().map(RegistryClientConfig::withoutUserInfo).toList();
@@ -91,22 +92,30 @@ public record RegistryClientConfig(
     return "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static URI parseUrl(String url) {
-    URI uri = URI.create(url);
-    boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
-    if (!http || uri.getHost() == null) {
-      // The URL itself is not shown: it may carry credentials.
-      throw new IllegalArgumentException("Schema registry URLs must be http(s)://host[:port]");
+  /**
+   * Parsed as {@link java.net.URL}, as Confluent's client parses it, so that user-info is taken as
+   * written ({@code p%40ss} stays {@code p%40ss}, {@code 100%Secure} is a password). No message
+   * shows the URL: it may carry credentials.
+   */
+  @SuppressWarnings("deprecation")
+  private static java.net.URL parseUrl(String url) {
+    try {
+      java.net.URL parsed = new java.net.URL(url);
+      boolean http = "http".equals(parsed.getProtocol()) || "https".equals(parsed.getProtocol());
+      if (http && !parsed.getHost().isEmpty()) {
+        return parsed;
+      }
+    } catch (java.net.MalformedURLException e) {
+      // Reported below without the URL.
     }
-    return uri;
+    throw new IllegalArgumentException("Schema registry URLs must be http(s)://[user:password@]host[:port]");
   }
 
-  private static URI withoutUserInfo(URI uri) {
+  private static URI withoutUserInfo(java.net.URL url) {
     try {
-      return new URI(
-          uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
+      return new URI(url.getProtocol(), null, url.getHost(), url.getPort(), url.getPath(), null, null);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("Bad schema registry URL", e);
+      throw new IllegalArgumentException("Schema registry URLs must be http(s)://[user:password@]host[:port]");
     }
   }
 

@@ -13,13 +13,30 @@ import org.junit.jupiter.api.Test;
 class RegistryClientConfigTest {
 
   @Test
-  void shouldTakeCredentialsFromUrlByDefaultAndStripThemFromUrls() {
+  void shouldTakeCredentialsFromUrlByDefaultAsWrittenAndStripThemFromUrls() {
     RegistryClientConfig config = RegistryClientConfig.from(Map.of(
         "schema.registry.url", "https://app:p%40ss@sr-1:8081, https://sr-2:8081/"));
 
     assertThat(config.urls())
         .containsExactly(URI.create("https://sr-1:8081"), URI.create("https://sr-2:8081/"));
-    assertThat(config.authorization()).contains("Basic " + base64("app:p@ss"));
+    assertThat(config.authorization())
+        .as("Confluent's clients send user-info as written, not percent-decoded")
+        .contains("Basic " + base64("app:p%40ss"));
+  }
+
+  @Test
+  void shouldAcceptAPasswordWithAPercentSignAsConfluentDoes() {
+    RegistryClientConfig config = RegistryClientConfig.from(Map.of("schema.registry.url", "http://app:100%Secure@sr:8081"));
+
+    assertThat(config.authorization()).contains("Basic " + base64("app:100%Secure"));
+    assertThat(config.toString()).doesNotContain("100%Secure");
+  }
+
+  @Test
+  void shouldNotEchoCredentialsOfAUrlThatCannotBeParsed() {
+    assertThatThrownBy(() -> RegistryClientConfig.from(Map.of("schema.registry.url", "http://app:s3cr3t@")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("s3cr3t");
   }
 
   @Test

@@ -88,7 +88,12 @@ public final class RunCommand implements Callable<Integer> {
       err.println("Invalid configuration: " + e.getMessage());
       return 2;
     }
-    runUntilStopped(engineConfig);
+    try {
+      runUntilStopped(engineConfig);
+    } catch (IllegalStateException e) {
+      err.println("Cannot start the engine: " + e.getMessage());
+      return 1;
+    }
     return 0;
   }
 

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 /** Status, content type and body of an answer. */
 public record ApiResponse(int status, String contentType, byte[] body) {
 
-  static final String JSON = "application/json";
+  public static final String JSON = "application/json";
 
   public static ApiResponse text(int status, String contentType, String body) {
     return new ApiResponse(status, contentType, body.getBytes(StandardCharsets.UTF_8));

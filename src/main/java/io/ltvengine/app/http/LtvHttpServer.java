@@ -1,78 +1,104 @@
 package io.ltvengine.app.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.net.InetAddress;
+import java.time.Duration;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@link ApiHandlers} with the JDK's own HTTP server: a handful of read-only GET endpoints
- * need no framework, and the jar stays free of one.
+ * Serves {@link ApiHandlers} on Jetty. Jetty parses requests without holding a thread, so clients
+ * that never finish their headers cost nothing until the idle timeout closes them; queries run at
+ * most {@code maxConcurrentQueries} at a time with a bounded queue behind them, answered 503 with
+ * {@code Retry-After} when it is full, while health and readiness bypass the queue.
  */
 public final class LtvHttpServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LtvHttpServer.class);
-  private static final int THREADS = 8;
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  /** Threads for queries, health and the peers' fan-out requests; queries take at most a share. */
+  private static final int THREADS = 48;
 
-  private LtvHttpServer(HttpServer server, ExecutorService executor) {
+  /** Where and how the server listens, and who may ask it. */
+  public record Options(String bindAddress, int port, ApiKeys apiKeys, Limits limits) {}
+
+  /**
+   * @param maxConcurrentQueries queries answered at once
+   * @param maxQueuedQueries queries waiting beyond those; more are answered 503
+   * @param idleTimeout a connection that sends nothing for this long is closed, half-sent headers too
+   */
+  public record Limits(int maxConcurrentQueries, int maxQueuedQueries, Duration idleTimeout) {}
+
+  private final Server server;
+  private final ServerConnector connector;
+
+  private LtvHttpServer(Server server, ServerConnector connector) {
     this.server = server;
-    this.executor = executor;
+    this.connector = connector;
   }
 
-  public static LtvHttpServer start(int port, ApiHandlers handlers) {
+  public static LtvHttpServer start(Options options, ApiHandlers handlers) {
+    QueuedThreadPool threads = new QueuedThreadPool(THREADS, 4);
+    threads.setName("ltv-http");
+    Server server = new Server(threads);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration()));
+    connector.setHost(options.bindAddress());
+    connector.setPort(options.port());
+    connector.setIdleTimeout(options.limits().idleTimeout().toMillis());
+    server.addConnector(connector);
+    server.setHandler(new ApiKeyHandler(options.apiKeys(), QueryQueue.around(new ApiHandler(handlers), options.limits())));
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
-      // Fan-out requests wait on other instances, so requests need threads of their own.
-      ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-      server.setExecutor(executor);
-      server.createContext("/", exchange -> serve(exchange, handlers));
       server.start();
-      LOG.info("Query API, metrics and dashboard on http://localhost:{}/", server.getAddress().getPort());
-      return new LtvHttpServer(server, executor);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot listen on port " + port, e);
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot listen on " + options.bindAddress() + ":" + options.port(), e);
+    }
+    LtvHttpServer started = new LtvHttpServer(server, connector);
+    started.logWhereItListens(options);
+    return started;
+  }
+
+  /** No server version in the headers; ids may carry encoded slashes, which the handlers decode. */
+  private static HttpConfiguration httpConfiguration() {
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setUriCompliance(UriCompliance.DEFAULT.with(
+        "ltv-ids", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
+    return http;
+  }
+
+  private void logWhereItListens(Options options) {
+    boolean loopback = isLoopback(options.bindAddress());
+    LOG.info("Query API, metrics and dashboard on http://{}:{}/ ({})", options.bindAddress(), port(),
+        loopback ? "loopback only" : "reachable from the network");
+    if (!loopback && !options.apiKeys().required()) {
+      LOG.warn("The query API serves customer data to anyone who reaches {}:{}: set http.auth.api.keys",
+          options.bindAddress(), port());
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
     }
   }
 
   public int port() {
-    return server.getAddress().getPort();
-  }
-
-  private static void serve(HttpExchange exchange, ApiHandlers handlers) throws IOException {
-    try (exchange) {
-      ApiResponse response =
-          "GET".equals(exchange.getRequestMethod())
-              ? handle(exchange, handlers)
-              : ApiResponse.text(405, "application/json", "{\"error\":\"Only GET is supported\",\"status\":405}");
-      exchange.getResponseHeaders().set("Content-Type", response.contentType());
-      exchange.sendResponseHeaders(response.status(), response.body().length);
-      try (OutputStream body = exchange.getResponseBody()) {
-        body.write(response.body());
-      }
-    }
-  }
-
-  private static ApiResponse handle(HttpExchange exchange, ApiHandlers handlers) {
-    try {
-      return handlers.handle(ApiRequest.of(exchange.getRequestURI()));
-    } catch (RuntimeException e) {
-      LOG.error("Request {} failed", exchange.getRequestURI(), e);
-      return ApiResponse.text(500, "application/json", "{\"error\":\"Internal error\",\"status\":500}");
-    }
+    return connector.getLocalPort();
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      LOG.warn("Stopping the HTTP server failed", e);
+    }
   }
 }

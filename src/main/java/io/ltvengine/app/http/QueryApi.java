@@ -10,6 +10,7 @@ import io.ltvengine.streams.Topics;
 import io.ltvengine.valuation.Valuation;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -46,6 +47,7 @@ public final class QueryApi implements AutoCloseable {
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(engine.streams());
     streamsMetrics.bindTo(engine.prometheus());
     ObjectMapper json = new ObjectMapper();
+    ApiKeys apiKeys = ApiKeys.of(config.apiKeys());
     CustomerQueryService queries =
         new CustomerQueryService(
             engine.streams(),
@@ -54,11 +56,22 @@ public final class QueryApi implements AutoCloseable {
                 engine.topics().orders().name()),
             engine.valuation(),
             engine.health(),
-            new PeerClient(json));
+            new PeerClient(json, apiKeys.peerAuthorization()));
     RecentAlerts alerts = new RecentAlerts(clientProperties, engine.topics().churnAlerts(), RECENT_ALERTS);
     ApiHandlers handlers = new ApiHandlers(queries, engine.prometheus()::scrape, alerts::latest, json);
-    LtvHttpServer server = LtvHttpServer.start(config.getInt(LtvConfig.HTTP_PORT), handlers);
+    LtvHttpServer server = LtvHttpServer.start(serverOptions(config, apiKeys), handlers);
     return new QueryApi(streamsMetrics, alerts, server);
+  }
+
+  private static LtvHttpServer.Options serverOptions(LtvConfig config, ApiKeys apiKeys) {
+    return new LtvHttpServer.Options(
+        config.getString(LtvConfig.HTTP_BIND_ADDRESS),
+        config.getInt(LtvConfig.HTTP_PORT),
+        apiKeys,
+        new LtvHttpServer.Limits(
+            config.getInt(LtvConfig.HTTP_MAX_CONCURRENT_QUERIES),
+            config.getInt(LtvConfig.HTTP_MAX_QUEUED_QUERIES),
+            Duration.ofMillis(config.getLong(LtvConfig.HTTP_IDLE_TIMEOUT))));
   }
 
   public int port() {

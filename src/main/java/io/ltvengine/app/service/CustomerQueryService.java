@@ -11,8 +11,6 @@ import io.ltvengine.valuation.CustomerLedger;
 import io.ltvengine.valuation.Judging;
 import io.ltvengine.valuation.ModelSource;
 import io.ltvengine.valuation.Valuation;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +74,7 @@ public final class CustomerQueryService implements CustomerQueries {
       if (localOnly) {
         throw QueryException.unavailable("Customer " + customerId + " moved during a rebalance");
       }
-      String path = "/api/customers/" + URLEncoder.encode(customerId, StandardCharsets.UTF_8) + "?local=true";
+      String path = "/api/customers/" + PathSegment.encode(customerId) + "?local=true";
       return peers.get(owner.activeHost(), path, CUSTOMER);
     }
     CustomerState state = guarded(() -> customerStore(owner.partition()).get(customerId));

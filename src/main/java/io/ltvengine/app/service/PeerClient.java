@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 
 /** Asks another instance of the engine, over its HTTP API, for what only its stores hold. */
@@ -18,17 +19,21 @@ public final class PeerClient {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private final ObjectMapper json;
+  private final Optional<String> authorization;
 
-  public PeerClient(ObjectMapper json) {
+  /** @param authorization the header value instances authenticate to each other with, if any */
+  public PeerClient(ObjectMapper json, Optional<String> authorization) {
     this.json = json;
+    this.authorization = authorization;
   }
 
   /** GETs {@code pathAndQuery} from the peer; its 404 stays a 404, any other failure is a 503. */
   public <T> T get(HostInfo peer, String pathAndQuery, TypeReference<T> type) {
     URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + pathAndQuery);
     try {
-      HttpResponse<String> response =
-          http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET();
+      authorization.ifPresent(value -> request.header("Authorization", value));
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 200) {
         return json.readValue(response.body(), type);
       }

@@ -82,7 +82,7 @@ public final class TopicProvisioner {
   }
 
   /** Only the admin client's own keys, so it does not warn about every engine setting. */
-  private static Properties adminProperties(Properties all) {
+  static Properties adminProperties(Properties all) {
     Properties admin = new Properties();
     Set<String> known = AdminClientConfig.configNames();
     all.forEach((key, value) -> {

@@ -53,6 +53,10 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Port of the engine's query API (http.port; default: ${DEFAULT-VALUE}).")
   int httpPort;
 
+  @Option(names = "--api-key", paramLabel = "KEY",
+      description = "API key the query API asks for (Authorization: Bearer KEY); without one it listens on loopback only.")
+  String apiKey;
+
   @Option(names = "--time-scale", paramLabel = "FACTOR", defaultValue = DEFAULT_TIME_SCALE,
       description = "Shop seconds per wall second (default: ${DEFAULT-VALUE}).")
   double timeScale;
@@ -83,7 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
         Optional.ofNullable(duration),
         customersPerMinute == null ? OptionalDouble.empty() : OptionalDouble.of(customersPerMinute),
         ordersPerSecond,
-        httpPort,
+        new DemoOptions.Api(httpPort, Optional.ofNullable(apiKey)),
         timeScale,
         seed);
   }

@@ -64,7 +64,7 @@ public final class ShopCommand implements Callable<Integer> {
     Instant start = Instant.now();
     ShopClock clock = ShopClock.start(start, REAL_TIME);
     DemoOptions options =
-        new DemoOptions(Optional.ofNullable(duration), OptionalDouble.empty(), ordersPerSecond, 0, REAL_TIME, seed);
+        new DemoOptions(Optional.ofNullable(duration), OptionalDouble.empty(), ordersPerSecond, DemoOptions.Api.NONE, REAL_TIME, seed);
     try (ShopProducer shop =
         new ShopProducer(producer(), topic, orderSerializer(), new ShopSimulator(options.shopParameters(start)), clock)) {
       Thread stopOnExit = new Thread(shop::stop, "ltv-shop-stop");

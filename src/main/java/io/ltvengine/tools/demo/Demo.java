@@ -175,7 +175,10 @@ public final class Demo {
         LtvConfig.CHECK_INTERVAL, "1",
         // A model under which one-time buyers can lapse, refitted every REFIT_INTERVAL.
         LtvConfig.MODEL_NAME, "mbgnbd",
-        LtvConfig.HTTP_PORT, String.valueOf(options.httpPort())));
+        LtvConfig.HTTP_PORT, String.valueOf(options.api().port())));
+    // The demo's customers are made up, but an API without a key stays on this machine.
+    properties.put(LtvConfig.HTTP_BIND_ADDRESS, options.api().apiKey().isPresent() ? "0.0.0.0" : "127.0.0.1");
+    options.api().apiKey().ifPresent(key -> properties.put(LtvConfig.HTTP_API_KEYS, key));
     properties.put(LtvConfig.BACKLOG_TOLERANCE, String.valueOf(shopMinutes(WALL_BACKLOG_TOLERANCE)));
     // The console shows cohorts live; a shop's dashboard is fine with the minute default.
     properties.put(LtvConfig.COHORT_FLUSH_INTERVAL, "5");

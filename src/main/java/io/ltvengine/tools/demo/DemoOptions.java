@@ -12,15 +12,25 @@ import java.util.OptionalDouble;
  * @param customersPerMinute customers acquired per minute of demo; empty derives the acquisition
  *     rate from {@code ordersPerSecond}
  * @param ordersPerSecond the order rate the shop reaches after a minute of demo
+ * @param api where the engine's query API listens, and the key it asks for
  * @param timeScale shop seconds per wall second
  */
 public record DemoOptions(
     Optional<Duration> duration,
     OptionalDouble customersPerMinute,
     double ordersPerSecond,
-    int httpPort,
+    Api api,
     double timeScale,
     long seed) {
+
+  /**
+   * @param port the API's port; 0 for none
+   * @param apiKey the key the API asks for; without one it listens on loopback only
+   */
+  public record Api(int port, Optional<String> apiKey) {
+
+    public static final Api NONE = new Api(0, Optional.empty());
+  }
 
   private static final double SECONDS_PER_DAY = Duration.ofDays(1).toSeconds();
 

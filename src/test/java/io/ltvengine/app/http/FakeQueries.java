@@ -1,0 +1,98 @@
+package io.ltvengine.app.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ltvengine.app.service.CohortCellView;
+import io.ltvengine.app.service.EngineHealth;
+import io.ltvengine.app.service.CohortReport;
+import io.ltvengine.app.service.CustomerFilter;
+import io.ltvengine.app.service.CustomerPage;
+import io.ltvengine.app.service.CustomerQueries;
+import io.ltvengine.app.service.CustomerSummary;
+import io.ltvengine.app.service.QueryException;
+import io.ltvengine.app.service.SegmentReport;
+import io.ltvengine.avro.ChurnRiskTier;
+import io.ltvengine.avro.LifecycleSegment;
+import io.ltvengine.valuation.CurrencyConverter;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+
+/** Answers from fixed data; unknown customers and a non-running state fail like the real one. */
+final class FakeQueries implements CustomerQueries {
+  KafkaStreams.State state = KafkaStreams.State.RUNNING;
+  CustomerFilter lastFilter;
+  boolean lastLocal;
+  volatile String lastCustomerId;
+  /** When set, segment requests wait for it: a saturated engine. */
+  volatile CountDownLatch segmentsGate;
+
+  private final CustomerSummary alice = new CustomerSummary("alice", "ACTIVE", "LOW", 3, 2, 50_00, 120);
+  private final CohortCellView cell = new CohortCellView("ACQUISITION_MONTH", "2026-01", 0, 1, 1, 50_00);
+
+  private void requireRunning() {
+    if (state != KafkaStreams.State.RUNNING) {
+      throw QueryException.unavailable("The engine is " + state);
+    }
+  }
+
+  @Override
+  public Map<String, Object> customer(String customerId, boolean localOnly) {
+    lastCustomerId = customerId;
+    requireRunning();
+    if (!customerId.equals("alice")) {
+      throw QueryException.notFound("No customer " + customerId);
+    }
+    return Map.of("customerId", "alice");
+  }
+
+  @Override
+  public CustomerPage customers(CustomerFilter filter, boolean localOnly) {
+    lastFilter = filter;
+    lastLocal = localOnly;
+    return new CustomerPage(List.of(Map.of("customerId", "alice")), null);
+  }
+
+  @Override
+  public SegmentReport segments() {
+    awaitGate();
+    return SegmentReport.of(List.of(alice));
+  }
+
+  @Override
+  public List<CustomerSummary> localSummaries() {
+    return List.of(alice);
+  }
+
+  @Override
+  public CohortReport cohorts() {
+    return CohortReport.of(List.of(cell), CurrencyConverter.parse("EUR", ""));
+  }
+
+  @Override
+  public List<CohortCellView> localCohortCells() {
+    return List.of(cell);
+  }
+
+  @Override
+  public EngineHealth.Verdict health() {
+    boolean alive = state != KafkaStreams.State.ERROR;
+    return new EngineHealth.Verdict(
+        alive, state == KafkaStreams.State.RUNNING, state.name(), alive ? List.of() : List.of("Kafka Streams is " + state));
+  }
+
+  private void awaitGate() {
+    CountDownLatch gate = segmentsGate;
+    if (gate != null) {
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
