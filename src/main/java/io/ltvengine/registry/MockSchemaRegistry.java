@@ -38,8 +38,9 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
     SCOPES.remove(scope);
   }
 
+  /** Schemas are kept as given: {@code normalize} is the real registry's business. */
   @Override
-  public synchronized int register(String subject, Schema schema) {
+  public synchronized int register(String subject, Schema schema, boolean normalize) {
     List<Integer> versions = idsBySubject.computeIfAbsent(subject, s -> new ArrayList<>());
     Integer existing = idsBySchema.get(schema.toString());
     if (existing != null && versions.contains(existing)) {
@@ -74,7 +75,7 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
   }
 
   @Override
-  public synchronized int getId(String subject, Schema schema) {
+  public synchronized int getId(String subject, Schema schema, boolean normalize) {
     List<Integer> versions = versions(subject);
     Integer id = idsBySchema.get(schema.toString());
     if (id == null || !versions.contains(id)) {

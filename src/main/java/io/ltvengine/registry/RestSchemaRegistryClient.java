@@ -10,8 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
@@ -37,6 +39,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private final AtomicInteger currentUrl = new AtomicInteger();
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
   private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
+  private final Map<String, JsonNode> referencedVersions = new ConcurrentHashMap<>();
 
   private record SubjectSchema(String subject, String schema) {}
 
@@ -55,15 +58,20 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   @Override
-  public int register(String subject, Schema schema) {
+  public int register(String subject, Schema schema, boolean normalize) {
     return cachedId(subject, schema, () ->
-        post("/subjects/" + encode(subject) + "/versions", schemaBody(schema)).get("id").asInt());
+        post("/subjects/" + encode(subject) + "/versions" + normalized(normalize), schemaBody(schema)).get("id").asInt());
   }
 
   @Override
-  public int getId(String subject, Schema schema) {
+  public int getId(String subject, Schema schema, boolean normalize) {
     return cachedId(subject, schema, () ->
-        post("/subjects/" + encode(subject), schemaBody(schema)).get("id").asInt());
+        post("/subjects/" + encode(subject) + normalized(normalize), schemaBody(schema)).get("id").asInt());
+  }
+
+  /** The query Confluent's client adds when {@code normalize.schemas=true}. */
+  private static String normalized(boolean normalize) {
+    return normalize ? "?normalize=true" : "";
   }
 
   @Override
@@ -72,9 +80,33 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     if (cached != null) {
       return cached;
     }
-    Schema schema = parse(get("/schemas/ids/" + id).get("schema").asText());
+    JsonNode answer = get("/schemas/ids/" + id);
+    Schema schema = parseWithReferences(answer);
     schemasById.putIfAbsent(id, schema);
     return schema;
+  }
+
+  /**
+   * A schema that refers to types of other subjects, as Confluent's deserializer reads it: the
+   * referenced subject versions are fetched (and kept: they never change) and parsed first,
+   * their own references before them, so that the schema's names resolve.
+   */
+  private Schema parseWithReferences(JsonNode answer) {
+    Schema.Parser parser = new Schema.Parser();
+    addReferences(parser, answer.path("references"), new HashSet<>());
+    return parser.parse(answer.get("schema").asText());
+  }
+
+  private void addReferences(Schema.Parser parser, JsonNode references, Set<String> added) {
+    for (JsonNode reference : references) {
+      String path = "/subjects/" + encode(reference.get("subject").asText()) + "/versions/" + reference.get("version").asText();
+      if (!added.add(path)) {
+        continue;
+      }
+      JsonNode referenced = referencedVersions.computeIfAbsent(path, this::get);
+      addReferences(parser, referenced.path("references"), added);
+      parser.parse(referenced.get("schema").asText());
+    }
   }
 
   @Override

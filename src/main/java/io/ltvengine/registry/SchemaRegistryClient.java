@@ -12,7 +12,12 @@ import org.apache.avro.Schema;
 public interface SchemaRegistryClient {
 
   /** Registers {@code schema} under {@code subject} (idempotent) and returns its global id. */
-  int register(String subject, Schema schema);
+  default int register(String subject, Schema schema) {
+    return register(subject, schema, false);
+  }
+
+  /** Registers, the registry normalizing the schema first when {@code normalize}. */
+  int register(String subject, Schema schema, boolean normalize);
 
   /** Returns the schema with the given global id; ids are immutable, so callers may cache. */
   Schema getSchemaById(int id);
@@ -21,7 +26,12 @@ public interface SchemaRegistryClient {
   SchemaMetadata getLatestSchemaMetadata(String subject);
 
   /** Looks up the id of {@code schema} under {@code subject}, without registering it. */
-  int getId(String subject, Schema schema);
+  default int getId(String subject, Schema schema) {
+    return getId(subject, schema, false);
+  }
+
+  /** Looks up, the registry normalizing the schema first when {@code normalize}. */
+  int getId(String subject, Schema schema, boolean normalize);
 
   /** Whether {@code schema} may be registered as the next version of {@code subject}. */
   boolean testCompatibility(String subject, Schema schema);

@@ -19,7 +19,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * Writes generated Avro records in Confluent's wire format, byte for byte like Confluent's
  * {@code SpecificAvroSerializer}: magic byte 0, the 4-byte big-endian schema id, the Avro binary.
  *
- * <p>The subject is {@code <topic>-value} or {@code <topic>-key}. The schema id comes from
+ * <p>The subject follows {@code value.subject.name.strategy} ({@link SubjectNameStrategy}; by
+ * default {@code <topic>-value} or {@code <topic>-key}). With {@code normalize.schemas=true} the
+ * registry normalizes the schema before registering or looking it up. The schema id comes from
  * registering the record's schema ({@code auto.register.schemas=true}, the default), from looking
  * it up ({@code false}), or from the subject's latest version ({@code use.latest.version=true},
  * which must encode like the record's schema). Ids are resolved once per subject and schema.
@@ -30,6 +32,7 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
 
   public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
   public static final String USE_LATEST_VERSION = "use.latest.version";
+  public static final String NORMALIZE_SCHEMAS = "normalize.schemas";
 
   private final Map<String, Map<Schema, Target>> targetsBySubject = new ConcurrentHashMap<>();
   private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
@@ -37,6 +40,8 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
   private boolean isKey;
   private boolean autoRegister = true;
   private boolean useLatestVersion;
+  private boolean normalize;
+  private SubjectNameStrategy subjects = SubjectNameStrategy.TOPIC;
 
   /** The schema id a record is framed with, and the writer for its schema. */
   private record Target(int id, DatumWriter<Object> writer) {}
@@ -60,6 +65,8 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
     this.isKey = isKey;
     this.autoRegister = flag(config, AUTO_REGISTER_SCHEMAS, true);
     this.useLatestVersion = flag(config, USE_LATEST_VERSION, false);
+    this.normalize = flag(config, NORMALIZE_SCHEMAS, false);
+    this.subjects = SubjectNameStrategy.from(config, isKey);
     if (client == null) {
       client = SchemaRegistryClients.create(config);
     }
@@ -70,7 +77,7 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
     if (record == null) {
       return null;
     }
-    Target target = target(WireFormat.subject(topic, isKey), record.getSchema());
+    Target target = target(subjects.subject(topic, isKey, record.getSchema()), record.getSchema());
     Buffers scratch = buffers.get();
     scratch.out.reset();
     scratch.out.write(WireFormat.MAGIC_BYTE);
@@ -120,6 +127,6 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
       }
       return latest.id();
     }
-    return autoRegister ? client.register(subject, schema) : client.getId(subject, schema);
+    return autoRegister ? client.register(subject, schema, normalize) : client.getId(subject, schema, normalize);
   }
 }

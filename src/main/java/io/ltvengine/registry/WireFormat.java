@@ -10,11 +10,6 @@ final class WireFormat {
 
   private WireFormat() {}
 
-  /** Confluent's default TopicNameStrategy. */
-  static String subject(String topic, boolean isKey) {
-    return topic + (isKey ? "-key" : "-value");
-  }
-
   static int readId(byte[] data) {
     return (data[1] & 0xff) << 24
         | (data[2] & 0xff) << 16

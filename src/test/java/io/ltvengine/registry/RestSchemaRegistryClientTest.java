@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ltvengine.avro.Order;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -189,5 +190,38 @@ class RestSchemaRegistryClientTest {
     Map<String, Object> config = new HashMap<>();
     config.put("schema.registry.url", urls);
     return config;
+  }
+
+  @Test
+  void shouldResolveSchemaReferencesWhenReadingAWriterSchema() throws Exception {
+    // Given a writer schema whose field type lives in another subject, which refers to a third
+    String tier = "{\"type\":\"enum\",\"name\":\"Tier\",\"namespace\":\"shop\",\"symbols\":[\"A\",\"B\"]}";
+    String line = "{\"type\":\"record\",\"name\":\"Line\",\"namespace\":\"shop\","
+        + "\"fields\":[{\"name\":\"tier\",\"type\":\"shop.Tier\"}]}";
+    String basket = "{\"type\":\"record\",\"name\":\"Basket\",\"namespace\":\"shop\","
+        + "\"fields\":[{\"name\":\"line\",\"type\":\"shop.Line\"}]}";
+    try (SchemaRegistryRestFixture fixture = new SchemaRegistryRestFixture()
+        .answering("/schemas/ids/100", answer(basket, reference("shop.Line", "line", 2)))
+        .answering("/subjects/line/versions/2", answer(line, reference("shop.Tier", "tier", 1)))
+        .answering("/subjects/tier/versions/1", answer(tier))
+        .start()) {
+      RestSchemaRegistryClient client = new RestSchemaRegistryClient(Map.of("schema.registry.url", fixture.url()));
+
+      // When
+      Schema schema = client.getSchemaById(100);
+
+      // Then
+      assertThat(schema.getField("line").schema().getField("tier").schema().getEnumSymbols()).containsExactly("A", "B");
+    }
+  }
+
+  private static Map<String, Object> reference(String name, String subject, int version) {
+    return Map.of("name", name, "subject", subject, "version", version);
+  }
+
+  @SafeVarargs
+  private static String answer(String schema, Map<String, Object>... references) throws Exception {
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .writeValueAsString(Map.of("schema", schema, "references", List.of(references)));
   }
 }

@@ -38,6 +38,8 @@ public final class SchemaRegistryRestFixture implements AutoCloseable {
 
   private final MockSchemaRegistry registry;
   private final AtomicInteger requests = new AtomicInteger();
+  private final List<String> requestLines = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Map<String, String> presetAnswers = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile String expectedAuthorization;
   private volatile int failureStatus;
   private SSLContext tls;
@@ -97,6 +99,17 @@ public final class SchemaRegistryRestFixture implements AutoCloseable {
   }
 
   /** Requests received so far, answered or not. */
+  /** Answers GET {@code path} with {@code json}, as a registry holding what the mock cannot would. */
+  public SchemaRegistryRestFixture answering(String path, String json) {
+    presetAnswers.put(path, json);
+    return this;
+  }
+
+  /** Every request so far as {@code METHOD path?query}. */
+  public List<String> requestLines() {
+    return List.copyOf(requestLines);
+  }
+
   public int requestCount() {
     return requests.get();
   }
@@ -115,11 +128,14 @@ public final class SchemaRegistryRestFixture implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
+    requestLines.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
     try (exchange) {
       if (failureStatus != 0) {
         error(exchange, failureStatus, failureStatus * 100 + 1, "Injected failure");
       } else if (!authorized(exchange)) {
         error(exchange, 401, 401, "Unauthorized");
+      } else if (presetAnswers.containsKey(exchange.getRequestURI().getRawPath())) {
+        replyRaw(exchange, presetAnswers.get(exchange.getRequestURI().getRawPath()));
       } else {
         answer(exchange);
       }
@@ -203,6 +219,10 @@ public final class SchemaRegistryRestFixture implements AutoCloseable {
   private static void error(HttpExchange exchange, int status, int errorCode, String message)
       throws IOException {
     reply(exchange, status, Map.of("error_code", errorCode, "message", message));
+  }
+
+  private static void replyRaw(HttpExchange exchange, String json) throws IOException {
+    reply(exchange, 200, JSON.readTree(json));
   }
 
   private static void reply(HttpExchange exchange, int status, Object body) throws IOException {

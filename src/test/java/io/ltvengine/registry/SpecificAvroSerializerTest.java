@@ -106,6 +106,47 @@ class SpecificAvroSerializerTest {
   }
 
   @Test
+  void shouldRegisterUnderTheRecordNameWithConfluentsRecordNameStrategy() {
+    SpecificAvroSerializer<Tiny> serializer = new SpecificAvroSerializer<>(registry);
+    serializer.configure(Map.of(SubjectNameStrategy.VALUE_CONFIG, "io.confluent.kafka.serializers.subject.RecordNameStrategy"), false);
+
+    serializer.serialize("tiny", new Tiny("k", 1));
+
+    assertThat(registry.subjects()).containsExactly(Tiny.SCHEMA$.getFullName());
+  }
+
+  @Test
+  void shouldRegisterUnderTopicAndRecordNameWithTopicRecordNameStrategy() {
+    SpecificAvroSerializer<Tiny> serializer = new SpecificAvroSerializer<>(registry);
+    serializer.configure(Map.of(SubjectNameStrategy.VALUE_CONFIG, "TopicRecordNameStrategy"), false);
+
+    serializer.serialize("tiny", new Tiny("k", 1));
+
+    assertThat(registry.subjects()).containsExactly("tiny-" + Tiny.SCHEMA$.getFullName());
+  }
+
+  @Test
+  void shouldRefuseASubjectNameStrategyItDoesNotKnowInsteadOfIgnoringIt() {
+    SpecificAvroSerializer<Tiny> serializer = new SpecificAvroSerializer<>(registry);
+
+    assertThatThrownBy(() -> serializer.configure(Map.of(SubjectNameStrategy.VALUE_CONFIG, "com.example.MyStrategy"), false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("com.example.MyStrategy");
+  }
+
+  @Test
+  void shouldAskTheRegistryToNormalizeWhenNormalizeSchemasIsSet() {
+    try (SchemaRegistryRestFixture fixture = new SchemaRegistryRestFixture().start()) {
+      SpecificAvroSerializer<Tiny> serializer = new SpecificAvroSerializer<>();
+      serializer.configure(Map.of("schema.registry.url", fixture.url(), SpecificAvroSerializer.NORMALIZE_SCHEMAS, "true"), false);
+
+      serializer.serialize("tiny", new Tiny("k", 1));
+
+      assertThat(fixture.requestLines()).as("requests to the registry").containsExactly("POST /subjects/tiny-value/versions?normalize=true");
+    }
+  }
+
+  @Test
   void shouldSerializeNullAsNullForTombstones() {
     assertThat(new SpecificAvroSerializer<Order>(registry).serialize("orders", null)).isNull();
   }
