@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ltvengine.app.LtvApplication;
 import io.ltvengine.avro.CustomerLtv;
+import io.ltvengine.avro.LineItem;
 import io.ltvengine.avro.Order;
 import io.ltvengine.streams.errors.DeadLetterHeaders;
 import io.ltvengine.valuation.RejectReason;
@@ -91,6 +92,8 @@ class BadInputFaultIT {
           client, "customer-ltv", engine.topics().customerLtv().valueSerde().deserializer())) {
         LtvCheck.assertLatestTotals(ltv, expected);
       }
+      // And no partition is left behind
+      LtvCheck.awaitConsumedAll(admin, APPLICATION_ID, "orders", TIMEOUT);
       System.out.printf("BadInputFaultIT: %d valid orders, %d bad records dead-lettered, %d customers checked%n",
           history.size(), expectedRejects.size(), expected.size());
     }
@@ -118,8 +121,28 @@ class BadInputFaultIT {
           now, RejectReason.FUTURE_TIMESTAMP));
       bad.add(semantic(serializer, customer,
           Order.newBuilder(order).setCurrency("XTS").build(), now, RejectReason.UNSUPPORTED_CURRENCY));
+      bad.addAll(poisonPills(serializer, customer, order, now));
     }
     return bad;
+  }
+
+  /** Records that once failed the task and stalled every partition. */
+  private static List<Input> poisonPills(Serializer<Order> serializer, String customer, Order order, long now) {
+    return List.of(
+        new Input(customer, null, now, RejectReason.TOMBSTONE),
+        semantic(serializer, customer, Order.newBuilder(order)
+            .setLineItems(List.of(new LineItem("sku", "books", 1_000_000, Long.MAX_VALUE / 100))).build(),
+            now, RejectReason.ABSURD_AMOUNT),
+        semantic(serializer, customer, Order.newBuilder(order).setMarginMinor(9_000_000_000_000_000L).build(),
+            now, RejectReason.ABSURD_MARGIN),
+        semantic(serializer, customer, Order.newBuilder(order)
+            .setLineItems(java.util.Collections.nCopies(10_000, new LineItem("sku", "books", 1, 0L))).build(),
+            now, RejectReason.ABSURD_SIZE),
+        semantic(serializer, customer, Order.newBuilder(order).setOrderId("o".repeat(400_000)).build(),
+            now, RejectReason.ABSURD_SIZE),
+        semantic(serializer, customer, Order.newBuilder(order)
+            .setLineItems(List.of(new LineItem("sku", "books", 7, 1_000L))).build(),
+            now, RejectReason.LINE_TOTAL_MISMATCH));
   }
 
   private static Input semantic(
