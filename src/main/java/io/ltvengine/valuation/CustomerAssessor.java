@@ -65,7 +65,7 @@ public final class CustomerAssessor {
     if (state.getReactivatedAt() != 0 && state.getReactivatedAt() == state.getLastPurchaseAt()) {
       return LifecycleSegment.REACTIVATED;
     }
-    return state.getOrders() <= 1 ? LifecycleSegment.NEW : LifecycleSegment.ACTIVE;
+    return CustomerLedger.orders(state) <= 1 ? LifecycleSegment.NEW : LifecycleSegment.ACTIVE;
   }
 
   private static double days(long millis) {

@@ -48,6 +48,11 @@ public final class CustomerLedger {
         .build();
   }
 
+  /** Orders that count: purchases less cancellations, never below zero. */
+  public static int orders(CustomerState state) {
+    return Math.max(0, state.getOrders());
+  }
+
   /** Whether the customer has made a purchase that is still counted. */
   public static boolean hasPurchased(CustomerState state) {
     return state.getFirstPurchaseAt() > 0;
@@ -104,9 +109,13 @@ public final class CustomerLedger {
     state.setMarginMinor(state.getMarginMinor() - refundMargin(state, order));
   }
 
-  /** A cancelled order never happened: it leaves the order count, revenue and margin. */
+  /**
+   * A cancelled order never happened: it leaves the order count, revenue and margin. The count is
+   * net of cancellations and may fall below zero while a cancellation waits for its purchase, so
+   * that the totals do not depend on arrival order; {@link #orders} is what is shown.
+   */
   private static void applyCancellation(CustomerState state, OrderFacts order) {
-    state.setOrders(Math.max(0, state.getOrders() - 1));
+    state.setOrders(state.getOrders() - 1);
     state.setGrossMinor(state.getGrossMinor() - order.amountMinor());
     state.setMarginMinor(state.getMarginMinor() - refundMargin(state, order));
   }

@@ -51,7 +51,7 @@ final class Judge {
    * to check (an open alert, no purchase left) has no booking.
    */
   void rebook(String customerId, CustomerState state, Judging judging, CheckCalendar calendar) {
-    long checkAt = state.getOpenAlertId() == null && state.getOrders() > 0 ? quietFrom(state, judging) : 0;
+    long checkAt = state.getOpenAlertId() == null && CustomerLedger.orders(state) > 0 ? quietFrom(state, judging) : 0;
     long bookedAt = state.getNextCheckAt();
     if (checkAt != 0 && bookedAt != 0 && bookedAt <= checkAt) {
       return;

@@ -63,7 +63,7 @@ final class ModelPredictions {
    */
   Prediction predict(CustomerState state, long now, ModelSource models) {
     Built built = refresh(models);
-    if (built == null || state.getOrders() == 0) {
+    if (built == null || CustomerLedger.orders(state) == 0) {
       return null;
     }
     try {
@@ -74,8 +74,8 @@ final class ModelPredictions {
   }
 
   private Prediction score(Built built, CustomerState state, long now) {
-    int repeats = state.getOrders() - 1;
-    double meanSpend = CustomerLedger.netRevenueMinor(state) / minorPerMajor / state.getOrders();
+    int repeats = CustomerLedger.orders(state) - 1;
+    double meanSpend = CustomerLedger.netRevenueMinor(state) / minorPerMajor / CustomerLedger.orders(state);
     Predictor.Score score =
         built.predictor().score(
             repeats,
@@ -98,13 +98,13 @@ final class ModelPredictions {
    */
   OptionalLong alertTime(CustomerState state, ModelSource models) {
     Built built = refresh(models);
-    if (built == null || state.getOrders() == 0 || !judges(built, state.getOrders() - 1)) {
+    if (built == null || CustomerLedger.orders(state) == 0 || !judges(built, CustomerLedger.orders(state) - 1)) {
       return OptionalLong.empty();
     }
     double tx = built.timeUnit().of(Duration.ofMillis(state.getLastPurchaseAt() - state.getFirstPurchaseAt()));
     double age;
     try {
-      age = built.purchases().ageWhenPAliveDropsBelow(options.alertBelowPAlive(), state.getOrders() - 1, tx);
+      age = built.purchases().ageWhenPAliveDropsBelow(options.alertBelowPAlive(), CustomerLedger.orders(state) - 1, tx);
     } catch (RuntimeException e) {
       return OptionalLong.empty();
     }

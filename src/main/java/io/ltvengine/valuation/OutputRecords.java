@@ -35,7 +35,7 @@ public final class OutputRecords {
             .setCustomerId(customerId)
             .setAsOf(Instant.ofEpochMilli(asOf))
             .setCurrency(currency.reportingCurrency())
-            .setOrders(state.getOrders())
+            .setOrders(CustomerLedger.orders(state))
             .setRefunds(state.getRefunds())
             .setGrossRevenueMinor(state.getGrossMinor())
             .setRefundedMinor(state.getRefundedMinor())
@@ -45,10 +45,10 @@ public final class OutputRecords {
             .setLastPurchaseAt(Instant.ofEpochMilli(state.getLastPurchaseAt()))
             .setTenureDays(tenure)
             .setRecencyDays(assessment.recencyDays())
-            .setAverageOrderValue(historicalValue.averageOrderValue(netMajor, state.getOrders()))
-            .setPurchaseFrequencyPerYear(historicalValue.purchasesPerYear(state.getOrders(), tenure))
+            .setAverageOrderValue(historicalValue.averageOrderValue(netMajor, CustomerLedger.orders(state)))
+            .setPurchaseFrequencyPerYear(historicalValue.purchasesPerYear(CustomerLedger.orders(state), tenure))
             .setExpectedLifespanYears(historicalValue.expectedLifespanYears())
-            .setHistoricalLtv(historicalValue.ltv(netMajor, state.getOrders(), tenure))
+            .setHistoricalLtv(historicalValue.ltv(netMajor, CustomerLedger.orders(state), tenure))
             .setMarginLtv(marginLtv(state, tenure))
             .setMeanGapDays(finiteOrNull(assessment.rhythm().meanGapDays()))
             .setGapStdDevDays(finiteOrNull(assessment.rhythm().stdDevGapDays()))
@@ -104,11 +104,11 @@ public final class OutputRecords {
         .setHistoricalLtv(
             historicalValue.ltv(
                 currency.toMajor(CustomerLedger.netRevenueMinor(state)),
-                state.getOrders(),
+                CustomerLedger.orders(state),
                 assessment.tenureDays()))
         .setPredictedClv(prediction == null ? null : finiteOrNull(prediction.predictedClv()))
         .setPAlive(prediction == null ? null : prediction.pAlive())
-        .setOrders(state.getOrders())
+        .setOrders(CustomerLedger.orders(state))
         .setLastOrder(lastOrder(state.getLastOrder()))
         .build();
   }

@@ -2,6 +2,7 @@ package io.ltvengine.faults;
 
 import io.ltvengine.tools.demo.EmbeddedKafkaBroker;
 import io.ltvengine.registry.SchemaRegistryRestFixture;
+import org.awaitility.Awaitility;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -18,12 +19,16 @@ final class FaultCluster implements BeforeEachCallback, AfterEachCallback {
 
   @Override
   public void beforeEach(ExtensionContext context) throws Exception {
+    // Fault tests fail stream threads on purpose; the engine handles that, so a wait must not
+    // take it for the test failing.
+    Awaitility.doNotCatchUncaughtExceptionsByDefault();
     broker = EmbeddedKafkaBroker.start();
     registry = new SchemaRegistryRestFixture().start();
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
+    Awaitility.reset();
     registry.close();
     broker.close();
   }
@@ -34,6 +39,10 @@ final class FaultCluster implements BeforeEachCallback, AfterEachCallback {
 
   String registryUrl() {
     return registry.url();
+  }
+
+  SchemaRegistryRestFixture registry() {
+    return registry;
   }
 
   /** Client settings for an admin client of this cluster. */

@@ -33,6 +33,7 @@ public final class FaultSettings {
     settings.put("session.timeout.ms", "6000");
     settings.put("heartbeat.interval.ms", "1000");
     settings.put("churn.check.interval.seconds", "1");
+    settings.put("currency.rates", ShopHistory.RATES);
     return settings;
   }
 

@@ -54,4 +54,18 @@ public final class LtvCheck {
     alerts.catchUp(r -> ids.add(r.value().getAlertId() + " " + r.value().getType()), READ_TIMEOUT);
     return ids;
   }
+
+  /**
+   * Per quiet episode (alert id), one CHURN_RISK and at most one REACTIVATED after it, in topic
+   * order; returns how many episodes there were.
+   */
+  public static int assertAlertSequences(TopicReader<ChurnAlert> alerts) {
+    Map<String, List<String>> typesByAlert = new HashMap<>();
+    alerts.catchUp(r -> typesByAlert.computeIfAbsent(r.value().getAlertId(), id -> new ArrayList<>())
+        .add(r.value().getType().name()), READ_TIMEOUT);
+    typesByAlert.forEach((alertId, types) -> assertThat(types)
+        .as("events of churn alert " + alertId)
+        .isIn(List.of("CHURN_RISK"), List.of("CHURN_RISK", "REACTIVATED")));
+    return typesByAlert.size();
+  }
 }

@@ -1,6 +1,8 @@
 package io.ltvengine.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 
 import io.ltvengine.app.LtvApplication;
 import io.ltvengine.avro.CustomerLtv;
@@ -39,6 +41,7 @@ class SchemaEvolutionFaultIT {
   private static final int ORDERS = 3_000;
   private static final String APPLICATION_ID = "schema-evolution-fault-it";
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration OUTAGE = Duration.ofSeconds(30);
   private static final String COUPON_FIELD =
       "{\"name\":\"couponCode\",\"type\":[\"null\",\"string\"],\"default\":null}";
 
@@ -83,6 +86,52 @@ class SchemaEvolutionFaultIT {
       }
       System.out.printf("SchemaEvolutionFaultIT: %d orders with the old schema, %d with schema id %d, %d customers checked%n",
           oldHalf.size(), newHalf.size(), newerId, expected.size());
+    }
+  }
+
+  @Test
+  void shouldWaitOutARegistryOutageWithoutLosingOrDeadLetteringAnOrder() throws Exception {
+    // Given a running engine that has read the first half of the history
+    Map<String, Object> client = cluster.client();
+    List<Order> history = ShopHistory.generate(ORDERS, ORDERS / 10, 41);
+    List<Order> oldHalf = history.subList(0, ORDERS / 2);
+    List<Order> newHalf = history.subList(ORDERS / 2, ORDERS);
+    try (Admin admin = Admin.create(client)) {
+      admin.createTopics(List.of(OrderSender.historyTopic("orders", 4))).all().get();
+      Map<String, String> settings =
+          FaultSettings.engine(cluster.bootstrapServers(), cluster.registryUrl(), APPLICATION_ID);
+      settings.put("health.max.thread.replacements", "2");
+      engine = FaultSettings.startInProcess(settings);
+      OrderSender.send(client, "orders", engine.topics().orders().valueSerde().serializer(), oldHalf);
+      LtvCheck.awaitConsumedAll(admin, APPLICATION_ID, "orders", TIMEOUT);
+
+      // When the registry goes down for 30 s while orders with a schema id the engine has not seen arrive
+      Schema newer = withCouponCode(Order.SCHEMA$);
+      int newerId = SchemaRegistryClients.create(Map.of("schema.registry.url", cluster.registryUrl()))
+          .register("orders-value", newer);
+      cluster.registry().stop();
+      long outageEnds = System.nanoTime() + OUTAGE.toNanos();
+      sendWithSchema(client, newer, newerId, newHalf);
+
+      // Then health says so while it lasts
+      await().atMost(TIMEOUT).untilAsserted(() ->
+          assertThat(engine.health().verdict().alive()).as("health during the registry outage").isFalse());
+      await().atMost(OUTAGE.plus(TIMEOUT)).until(() -> System.nanoTime() >= outageEnds);
+      assertThat(engine.health().verdict().alive()).as("health at the end of the outage").isFalse();
+      cluster.registry().restart();
+
+      // And once it is back, every order counts once, none was dead-lettered, and health recovers
+      Map<String, CustomerTotals> expected = CustomerTotals.recompute(history);
+      try (TopicReader<CustomerLtv> ltv = new TopicReader<>(
+          client, "customer-ltv", engine.topics().customerLtv().valueSerde().deserializer())) {
+        LtvCheck.assertLatestTotals(ltv, expected);
+      }
+      LtvCheck.awaitConsumedAll(admin, APPLICATION_ID, "orders", TIMEOUT);
+      assertThat(Offsets.end(admin, "orders-dlq")).as("dead letters written for the outage").isZero();
+      await().atMost(TIMEOUT).untilAsserted(() ->
+          assertThat(engine.health().verdict().problems()).as("health after the outage").isEmpty());
+      System.out.printf("SchemaEvolutionFaultIT: %d orders waited out a 30 s registry outage, %d customers checked%n",
+          newHalf.size(), expected.size());
     }
   }
 

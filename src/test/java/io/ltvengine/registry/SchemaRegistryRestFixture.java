@@ -70,7 +70,21 @@ public final class SchemaRegistryRestFixture implements AutoCloseable {
 
   /** Binds a free loopback port and starts serving. */
   public SchemaRegistryRestFixture start() {
-    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    return startOn(0);
+  }
+
+  /** Stops answering: connections are refused, as from a registry that is down. */
+  public void stop() {
+    server.stop(0);
+  }
+
+  /** Serves again on the port it had, with everything it held. */
+  public SchemaRegistryRestFixture restart() {
+    return startOn(server.getAddress().getPort());
+  }
+
+  private SchemaRegistryRestFixture startOn(int port) {
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     try {
       if (tls == null) {
         server = HttpServer.create(address, 0);
@@ -98,7 +112,6 @@ public final class SchemaRegistryRestFixture implements AutoCloseable {
     return registry;
   }
 
-  /** Requests received so far, answered or not. */
   /** Answers GET {@code path} with {@code json}, as a registry holding what the mock cannot would. */
   public SchemaRegistryRestFixture answering(String path, String json) {
     presetAnswers.put(path, json);
@@ -110,6 +123,7 @@ public final class SchemaRegistryRestFixture implements AutoCloseable {
     return List.copyOf(requestLines);
   }
 
+  /** Requests received so far, answered or not. */
   public int requestCount() {
     return requests.get();
   }

@@ -7,6 +7,7 @@ import io.ltvengine.avro.Order;
 import io.ltvengine.config.LtvConfig;
 import io.ltvengine.registry.MockSchemaRegistry;
 import io.ltvengine.streams.errors.DeadLetterBreaker;
+import io.ltvengine.valuation.EngineClock;
 import io.ltvengine.valuation.Valuation;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
@@ -40,6 +41,7 @@ final class LtvTopologyFixture implements AutoCloseable {
   final TestOutputTopic<byte[], byte[]> deadLetters;
   final TestInputTopic<String, LtvModel> models;
   final DeadLetterBreaker breaker;
+  final Valuation valuation;
   private final String scope = "ltv-test-" + UUID.randomUUID();
 
   LtvTopologyFixture() {
@@ -47,10 +49,17 @@ final class LtvTopologyFixture implements AutoCloseable {
   }
 
   LtvTopologyFixture(Map<String, String> overrides) {
+    this(overrides, null);
+  }
+
+  /** @param clock the engine's clock; null for the one the settings call for */
+  LtvTopologyFixture(Map<String, String> overrides, EngineClock clock) {
     config = LtvConfig.defaults().with(overrides);
+    valuation = Valuation.create(config.valuation(), clock == null ? config.defaultClock() : clock);
     breaker = new DeadLetterBreaker(config.getInt(LtvConfig.DLQ_BREAKER_WINDOW), config.getDouble(LtvConfig.DLQ_BREAKER_MAX_SHARE));
     topics = Topics.create(config, new RegistryAvroSerdes(registryConfig()));
-    Topology topology = LtvTopology.build(config, topics, environment(config, breaker));
+    Topology topology = LtvTopology.build(config, topics,
+        new LtvTopology.Environment(valuation, new LtvMetrics(new SimpleMeterRegistry()), breaker));
     driver = new TopologyTestDriver(topology, streamsProperties(), START);
     orders =
         driver.createInputTopic(

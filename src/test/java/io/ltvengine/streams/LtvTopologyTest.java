@@ -1,5 +1,10 @@
 package io.ltvengine.streams;
 
+import io.ltvengine.avro.state.CustomerState;
+import io.ltvengine.streams.stores.PopulationRhythm;
+import io.ltvengine.valuation.Judging;
+import io.ltvengine.valuation.EngineClock;
+import io.ltvengine.testing.MutableClock;
 import static io.ltvengine.streams.LtvTopologyFixture.START;
 import static io.ltvengine.testing.Orders.cancellation;
 import static io.ltvengine.testing.Orders.purchase;
@@ -129,6 +134,17 @@ class LtvTopologyTest {
   }
 
   @Test
+  void shouldNetACancellationThatArrivesBeforeItsPurchase() {
+    fixture.send(purchase("c1", "o0", day(0), 1_000).build());
+    fixture.send(cancellation("c1", "o1", day(2), 2_500).build());
+    fixture.send(purchase("c1", "o1", day(1), 2_500).build());
+
+    CustomerLtv latest = lastLtv();
+    assertThat(latest.getOrders()).as("orders after a purchase, and another cancelled before it arrived").isEqualTo(1);
+    assertThat(latest.getNetRevenueMinor()).isEqualTo(1_000);
+  }
+
+  @Test
   void shouldCountAResendWithARestampedEventTimeOnce() {
     fixture.send(purchase("c1", "o1", day(0), 2_500).build());
     fixture.send(purchase("c1", "o1", day(0).plusSeconds(90), 2_500).build());
@@ -157,6 +173,31 @@ class LtvTopologyTest {
     fixture.send(refund("c1", "o1", day(2), 2_000).setEventId("r2").build());
 
     assertThat(lastLtv().getRefundedMinor()).isEqualTo(3_000);
+  }
+
+  @Test
+  void shouldJudgeACustomerTheChurnCheckAlertedAsHighRiskInTheQueryViewAtTheSameMoment() {
+    MutableClock clock = new MutableClock(LtvTopologyFixture.START);
+    try (LtvTopologyFixture clocked = new LtvTopologyFixture(Map.of(), EngineClock.of(clock))) {
+      // Given a customer who bought every ten days and went quiet until the churn check alerted them
+      for (int i = 0; i < 3; i++) {
+        clocked.send(purchase("c1", "c1-o" + i, day(10 * i), 1_000).build());
+      }
+      clock.advance(Duration.ofDays(41));
+      clocked.driver.advanceWallClockTime(Duration.ofDays(41));
+      ChurnAlert alert = clocked.alerts.readValue();
+
+      // When the query side values them now
+      KeyValueStore<String, CustomerState> customers = clocked.driver.getKeyValueStore(StoreNames.CUSTOMER_STATE);
+      KeyValueStore<String, Long> population = clocked.driver.getKeyValueStore(StoreNames.POPULATION_RHYTHM);
+      CustomerLtv view = clocked.valuation.view("c1", customers.get("c1"),
+          new Judging(PopulationRhythm.readOnly(population, clocked.valuation.populationDefaults()), name -> null));
+
+      // Then it judges them on the engine's clock, as the alert did
+      assertThat(view.getAsOf()).as("moment of the query's judgment").isEqualTo(alert.getEmittedAt());
+      assertThat(view.getChurnRiskTier()).as("risk tier of an alerted customer").isEqualTo(ChurnRiskTier.HIGH);
+      assertThat(view.getSegment()).isEqualTo(LifecycleSegment.LAPSED);
+    }
   }
 
   @Test

@@ -107,8 +107,8 @@ public final class RunCommand implements Callable<Integer> {
     CountDownLatch closed = new CountDownLatch(1);
     Thread hook = new Thread(() -> awaitClose(stopRequested, closed), "ltv-shutdown");
     try (LtvApplication application = new LtvApplication(config, config.defaultClock(), new CompositeMeterRegistry())) {
-      Runtime.getRuntime().addShutdownHook(hook);
       application.start();
+      Runtime.getRuntime().addShutdownHook(hook);
       stopRequested.await();
     } finally {
       closed.countDown();

@@ -17,8 +17,8 @@ import org.apache.kafka.streams.ThreadMetadata;
 
 /**
  * Whether the engine is alive and ready, told truthfully: Kafka Streams' own state, every stream
- * thread running, the dead-letter breaker, how often threads were replaced lately, and whether
- * records wait on a partition while nothing is processed.
+ * thread running, the dead-letter breaker, threads that keep failing without processing anything
+ * in between, and records that wait on a partition while nothing is processed.
  */
 public final class EngineHealth {
 
@@ -37,6 +37,7 @@ public final class EngineHealth {
   private final Limits limits;
   private final Clock clock;
   private final Deque<Long> replacements = new ArrayDeque<>();
+  private long lastReplacementAt = Long.MIN_VALUE;
   private double lastProcessed = -1;
   private long lastProgressAt;
 
@@ -50,7 +51,8 @@ public final class EngineHealth {
 
   /** A stream thread failed and is being replaced; returns how many were within the window. */
   public synchronized int threadReplaced() {
-    replacements.addLast(clock.millis());
+    lastReplacementAt = clock.millis();
+    replacements.addLast(lastReplacementAt);
     return recentReplacements();
   }
 
@@ -66,11 +68,12 @@ public final class EngineHealth {
       problems.add("Kafka Streams is " + state);
     }
     breaker.tripped().ifPresent(problems::add);
-    int replaced = recentReplacements();
-    if (replaced >= limits.maxReplacements()) {
-      problems.add(replaced + " stream threads replaced within " + limits.replacementWindow());
-    }
     stall().ifPresent(problems::add);
+    int replaced = recentReplacements();
+    if (replaced >= limits.maxReplacements() && lastProgressAt <= lastReplacementAt) {
+      problems.add(replaced + " stream threads failed within " + limits.replacementWindow()
+          + " and none processed a record since the last one");
+    }
     boolean alive = problems.isEmpty();
     return new Verdict(alive, alive && ready(), state.name(), problems);
   }
@@ -107,10 +110,11 @@ public final class EngineHealth {
       }
     }
     long now = clock.millis();
-    if (processed != lastProcessed) {
-      lastProcessed = processed;
+    // A replaced thread takes its count with it: only a rise is progress.
+    if (processed > lastProcessed) {
       lastProgressAt = now;
     }
+    lastProcessed = processed;
     long idle = now - lastProgressAt;
     if (lag > 0 && idle > limits.stallTimeout().toMillis()) {
       return Optional.of((long) lag + " records wait on a partition but none was processed for "
