@@ -133,13 +133,20 @@ public final class BgNbd implements PurchaseModel {
   /**
    * The numerator of equation (10): (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x,
    * b+x; a+b+x-1; z)], z = t/(alpha+T+t). Euler's transformation turns the power and the 2F1 into
-   * (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z), whose parameters stay small for any x.
+   * (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z), whose parameters stay small for any x. Taken in
+   * logs, {@link Hypergeometric2F1#logValue} picks whichever form stays finite: the untransformed
+   * one when a and b are huge (a = 46,648, b = 916,358 is a real fit), where the transformed
+   * series overflows.
    */
   static double expectedPurchasesIfActive(
       double r, double alpha, double a, double b, int x, double age, double t) {
     double z = t / (alpha + age + t);
-    double f = Hypergeometric2F1.value(a + b - 1 - r, a - 1, a + b + x - 1, z);
-    return (a + b + x - 1) / (a - 1) * (1 - Math.pow(1 - z, a - 1) * f);
+    return (a + b + x - 1) / (a - 1) * (1 - remainingShare(r, a, b, x, z));
+  }
+
+  /** (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z), through its logarithm. */
+  private static double remainingShare(double r, double a, double b, int x, double z) {
+    return Math.exp((a - 1) * Math.log1p(-z) + Hypergeometric2F1.logValue(a + b - 1 - r, a - 1, a + b + x - 1, z));
   }
 
   @Override
@@ -149,7 +156,8 @@ public final class BgNbd implements PurchaseModel {
 
   /**
    * {@link #expectedPurchasesIfActive} at t = 0..horizon, times {@code pAlive}. The points share
-   * one 2F1 series, which makes a CLV cost about as much as a single expectation.
+   * one 2F1 series, which makes a CLV cost about as much as a single expectation; where that series
+   * overflows, each point is taken in logs.
    */
   static double[] expectedPurchasesCurveIfActive(
       double r, double alpha, double a, double b, int x, double age, int horizon, double pAlive) {
@@ -157,10 +165,18 @@ public final class BgNbd implements PurchaseModel {
     for (int k = 0; k <= horizon; k++) {
       z[k] = k / (alpha + age + k);
     }
-    double[] f = Hypergeometric2F1.series(a + b - 1 - r, a - 1, a + b + x - 1, z);
     double scale = pAlive * (a + b + x - 1) / (a - 1);
-    double logStart = Math.log(alpha + age);
     double[] curve = new double[horizon + 1];
+    double[] f;
+    try {
+      f = Hypergeometric2F1.series(a + b - 1 - r, a - 1, a + b + x - 1, z);
+    } catch (ArithmeticException overflow) {
+      for (int k = 1; k <= horizon; k++) {
+        curve[k] = scale * (1 - remainingShare(r, a, b, x, z[k]));
+      }
+      return curve;
+    }
+    double logStart = Math.log(alpha + age);
     for (int k = 1; k <= horizon; k++) {
       // (1 - z)^(a-1) with 1 - z = (alpha+T)/(alpha+T+k); Math.log is much cheaper than log1p.
       double power = Math.exp((a - 1) * (logStart - Math.log(alpha + age + k)));

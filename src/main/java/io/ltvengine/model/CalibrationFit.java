@@ -30,22 +30,35 @@ public record CalibrationFit(
     Map<String, Long> millis = new LinkedHashMap<>();
     for (String name : modelNames) {
       PurchaseModel model = timed(name, millis, () -> PurchaseModels.fit(name, grouped));
-      models.put(
-          name, new FittedModel(name, model.parameters(), model.logLikelihood(grouped), unit));
+      FitQuality quality = FitQuality.of(
+          theta -> PurchaseModels.create(name, named(model.parameters(), theta)).logLikelihood(grouped),
+          model.parameters());
+      models.put(name, new FittedModel(name, model.parameters(), model.logLikelihood(grouped), unit, quality));
     }
     List<CustomerHistory> repeaters = GammaGamma.repeaters(customers);
     if (!repeaters.isEmpty()) {
       GammaGamma spend = timed(GammaGamma.NAME, millis, () -> GammaGamma.fit(repeaters));
-      models.put(
-          GammaGamma.NAME,
-          new FittedModel(
-              GammaGamma.NAME, spend.parameters(), spend.logLikelihood(repeaters), unit));
+      FitQuality quality = FitQuality.of(
+          theta -> GammaGamma.fromParameters(named(spend.parameters(), theta)).logLikelihood(repeaters),
+          spend.parameters());
+      models.put(GammaGamma.NAME,
+          new FittedModel(GammaGamma.NAME, spend.parameters(), spend.logLikelihood(repeaters), unit, quality));
     }
     long weight = Math.round(customers.stream().mapToDouble(CustomerHistory::weight).sum());
     long repeatWeight =
         Math.round(
             customers.stream().filter(h -> h.x() > 0).mapToDouble(CustomerHistory::weight).sum());
     return new CalibrationFit(weight, repeatWeight, models, millis, unit);
+  }
+
+  /** {@code values} named as the keys of {@code parameters}, in their order. */
+  private static Map<String, Double> named(Map<String, Double> parameters, double[] values) {
+    Map<String, Double> named = new LinkedHashMap<>();
+    int i = 0;
+    for (String name : parameters.keySet()) {
+      named.put(name, values[i++]);
+    }
+    return named;
   }
 
   private static <T> T timed(String name, Map<String, Long> millis, Supplier<T> fit) {

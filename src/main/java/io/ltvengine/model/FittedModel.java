@@ -12,9 +12,10 @@ import java.util.Map;
  * @param parameters parameter values by name
  * @param logLikelihood maximised log-likelihood on the calibration sample
  * @param timeUnit unit of the time parameters (alpha, beta are rates per this unit)
+ * @param quality whether the fit reached a maximum, and its standard errors
  */
 public record FittedModel(
-    String model, Map<String, Double> parameters, double logLikelihood, TimeUnit timeUnit) {
+    String model, Map<String, Double> parameters, double logLikelihood, TimeUnit timeUnit, FitQuality quality) {
 
   public FittedModel {
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
@@ -24,10 +25,19 @@ public record FittedModel(
     return PurchaseModels.create(model, parameters);
   }
 
-  /** Parameters and log-likelihood in one flat map, e.g. for a JSON report. */
-  public Map<String, Double> summary() {
-    Map<String, Double> summary = new LinkedHashMap<>(parameters);
+  /**
+   * Parameters, log-likelihood, whether the fit converged (and why not) and the standard errors,
+   * e.g. for a JSON report.
+   */
+  public Map<String, Object> summary() {
+    Map<String, Object> summary = new LinkedHashMap<>(parameters);
     summary.put("logLikelihood", logLikelihood);
+    summary.put("converged", quality.converged());
+    if (quality.converged()) {
+      summary.put("standardErrors", quality.standardErrors());
+    } else {
+      summary.put("why", quality.diagnosis());
+    }
     return summary;
   }
 }

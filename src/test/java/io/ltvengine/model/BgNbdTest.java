@@ -110,4 +110,28 @@ class BgNbdTest {
     assertThat(model.expectedPurchases(52, history)).isFinite().isNotNegative();
     assertThat(model.expectedPurchases(1e-6, history)).isFinite().isNotNegative();
   }
+
+  @Test
+  void shouldAgreeBetweenThePointAndTheCurveForOrdinaryParameters() {
+    BgNbd model = new BgNbd(0.2425945, 4.4136019, 0.7929199, 2.4258881);
+    CustomerHistory history = new CustomerHistory(3, 20, 38, 0, 1);
+
+    double[] curve = model.expectedPurchasesCurve(52, history);
+
+    assertThat(curve[52]).isCloseTo(model.expectedPurchases(52, history), org.assertj.core.api.Assertions.within(1e-12));
+  }
+
+  @Test
+  void shouldStayFiniteForAFitWithHugeAAndBWhereTheTransformedSeriesOverflows() {
+    // A fit of 3,000 customers who share one churn probability
+    BgNbd model = new BgNbd(0.5, 1.0, 46_648, 916_358);
+    CustomerHistory history = new CustomerHistory(19, 37.29, 37.43, 0, 1);
+
+    double point = model.expectedPurchases(52, history);
+    double[] curve = model.expectedPurchasesCurve(52, history);
+
+    assertThat(point).as("E[X(52)] of a customer with 19 repeats").isFinite().isPositive();
+    assertThat(curve[52]).isCloseTo(point, org.assertj.core.api.Assertions.within(1e-9 * point));
+    assertThat(curve[26]).as("half the horizon").isLessThan(curve[52]).isPositive();
+  }
 }

@@ -22,7 +22,7 @@ class PurchaseModelsTest {
   void shouldRebuildAModelFromItsPublishedParameters(String name) {
     // Given
     PurchaseModel original = PurchaseModels.create(name, PARAMETERS.get(name));
-    FittedModel published = new FittedModel(name, original.parameters(), -1, TimeUnit.WEEKS);
+    FittedModel published = new FittedModel(name, original.parameters(), -1, TimeUnit.WEEKS, new FitQuality(true, "", Map.of()));
 
     // When
     PurchaseModel rebuilt = published.toPurchaseModel();

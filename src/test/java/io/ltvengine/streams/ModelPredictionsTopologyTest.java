@@ -76,8 +76,8 @@ class ModelPredictionsTopologyTest {
       // Given a published BG/NBD model
       fixture.models.pipeInput("bgnbd", model("bgnbd", 1, BGNBD));
 
-      // When a refit publishes parameters whose hypergeometric series overflows
-      fixture.models.pipeInput("bgnbd", model("bgnbd", 2, Map.of("r", 0.5, "alpha", 1.0, "a", 46_648.0, "b", 916_358.0)));
+      // When a refit publishes a = 1, where the expected purchases of equation (10) divide by zero
+      fixture.models.pipeInput("bgnbd", model("bgnbd", 2, Map.of("r", 0.5, "alpha", 1.0, "a", 1.0, "b", 2.0)));
       fixture.send(purchase("c1", "o1", week(0), 2_000).build());
       fixture.send(purchase("c1", "o2", week(4), 3_000).build());
 

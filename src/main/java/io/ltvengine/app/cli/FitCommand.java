@@ -87,7 +87,9 @@ public final class FitCommand implements Callable<Integer> {
   }
 
   private Map<String, Object> fitInput() throws Exception {
-    List<CustomerHistory> customers = readCustomers().stream().map(CustomerSummary::history).toList();
+    List<CustomerSummary> summaries = readCustomers();
+    InputOptions.requireRepeatPurchases(summaries, kafkaOptions.fromTopic == null ? inputOptions.input : kafkaOptions.fromTopic);
+    List<CustomerHistory> customers = summaries.stream().map(CustomerSummary::history).toList();
     long start = System.nanoTime();
     CalibrationFit fit =
         CalibrationFit.of(customers, PurchaseModels.NAMES, inputOptions.timeUnit());

@@ -4,6 +4,7 @@ import io.ltvengine.model.TimeUnit;
 import io.ltvengine.model.data.CalibrationSummariser;
 import io.ltvengine.model.data.Transaction;
 import io.ltvengine.model.data.CustomerSummary;
+import io.ltvengine.model.data.InputException;
 import io.ltvengine.model.data.InputFormat;
 import io.ltvengine.model.data.TransactionReader;
 import java.io.BufferedReader;
@@ -71,9 +72,26 @@ final class InputOptions {
     }
     InputFormat inputFormat = choice(InputFormat.class, format, "--format");
     TimeUnit unit = timeUnit();
+    List<CustomerSummary> customers;
     try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-      return new CalibrationSummariser(calibrationEnd, unit)
-          .summarise(TransactionReader.read(reader, inputFormat));
+      customers = new CalibrationSummariser(calibrationEnd, unit).summarise(TransactionReader.read(reader, inputFormat));
+    } catch (InputException e) {
+      throw new UserInputException(input + ":" + e.line() + ": " + e.getMessage());
+    }
+    if (customers.isEmpty()) {
+      throw new UserInputException(input + ": no customer made a purchase up to the calibration end " + calibrationEnd);
+    }
+    return customers;
+  }
+
+  /**
+   * The purchase models learn the buying rate and the dropout from repeat purchases: without any,
+   * no fit can say anything, and the optimiser would only wander to its bounds.
+   */
+  static void requireRepeatPurchases(List<CustomerSummary> customers, Object source) {
+    if (customers.stream().noneMatch(customer -> customer.history().x() > 0)) {
+      throw new UserInputException(source + ": none of the " + customers.size()
+          + " customers made a repeat purchase in the calibration period; the purchase models need some to fit");
     }
   }
 

@@ -27,7 +27,19 @@ public final class Main {
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.getSubcommands().get("run").getCommandSpec().usageMessage().footer(settingsHelp());
+    commandLine.setExecutionExceptionHandler(Main::userError);
     return commandLine;
+  }
+
+  /** A user's mistake is one line and exit code 2; anything else is a bug, with its stack trace. */
+  private static int userError(Exception exception, CommandLine commandLine, CommandLine.ParseResult parsed)
+      throws Exception {
+    if (!(exception instanceof UserInputException)) {
+      throw exception;
+    }
+    commandLine.getErr().println("ltv " + commandLine.getCommandName() + ": " + exception.getMessage());
+    commandLine.getErr().flush();
+    return 2;
   }
 
   /** Every engine setting with its default, so that {@code run --help} is the whole reference. */

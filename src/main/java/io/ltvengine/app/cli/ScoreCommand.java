@@ -73,7 +73,14 @@ public final class ScoreCommand implements Callable<Integer> {
     if (!List.of("csv", "json").contains(output)) {
       throw new ParameterException(spec.commandLine(), "invalid --output: " + output);
     }
+    if (horizon < 1) {
+      throw new UserInputException("--horizon must be at least 1 time unit, got " + horizon);
+    }
+    if (!(discountRate >= 0) || !Double.isFinite(discountRate)) {
+      throw new UserInputException("--discount-rate must be a finite rate of at least 0, got " + discountRate);
+    }
     List<CustomerSummary> customers = inputOptions.readCustomers();
+    InputOptions.requireRepeatPurchases(customers, inputOptions.input);
     List<CustomerHistory> histories = customers.stream().map(CustomerSummary::history).toList();
     PurchaseModel purchases = PurchaseModels.fit(model, CustomerHistory.groupByHistory(histories));
     GammaGamma spend = GammaGamma.fit(histories);

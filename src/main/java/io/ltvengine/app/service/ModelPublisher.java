@@ -31,26 +31,37 @@ public final class ModelPublisher {
     this.serializer = serializer;
   }
 
-  /** Publishes every purchase model of the fit; the version is the publication time. */
+  /**
+   * Publishes every purchase model of the fit that converged; the version is the publication time.
+   * A fit a search bound stopped is never published: the engines keep the version they have. A
+   * spend model that did not converge is left out, so spend and CLV are reported as unknown.
+   */
   public List<LtvModel> publish(String topic, CalibrationFit fit, Instant now)
       throws InterruptedException, ExecutionException {
-    List<LtvModel> published = new ArrayList<>();
-    FittedModel spend = fit.models().get(GammaGamma.NAME);
+    List<LtvModel> records = publishable(fit, now);
     Properties properties = new Properties();
     properties.putAll(clientProperties);
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<String, LtvModel> producer =
         new KafkaProducer<>(properties, new StringSerializer(), serializer)) {
-      for (FittedModel model : fit.models().values()) {
-        if (model == spend) {
-          continue;
-        }
-        LtvModel record = toRecord(model, spend, fit, now);
+      for (LtvModel record : records) {
         producer.send(new ProducerRecord<>(topic, record.getModel(), record)).get();
-        published.add(record);
       }
     }
-    return published;
+    return records;
+  }
+
+  /** The records of the purchase models that converged, with the spend model if it did. */
+  static List<LtvModel> publishable(CalibrationFit fit, Instant now) {
+    FittedModel fittedSpend = fit.models().get(GammaGamma.NAME);
+    FittedModel spend = fittedSpend != null && fittedSpend.quality().converged() ? fittedSpend : null;
+    List<LtvModel> records = new ArrayList<>();
+    for (FittedModel model : fit.models().values()) {
+      if (model != fittedSpend && model.quality().converged()) {
+        records.add(toRecord(model, spend, fit, now));
+      }
+    }
+    return records;
   }
 
   static LtvModel toRecord(FittedModel model, FittedModel spend, CalibrationFit fit, Instant now) {
