@@ -4,9 +4,9 @@ package io.ltvengine.app.cli;
  * Something the user gave a command cannot be used: the command prints one line saying what and
  * where, and exits with 2, as for a usage error, without a stack trace.
  */
-final class UserInputException extends RuntimeException {
+public final class UserInputException extends RuntimeException {
 
-  UserInputException(String message) {
+  public UserInputException(String message) {
     super(message, null, false, false);
   }
 }

@@ -52,7 +52,7 @@ public final class ModelPublisher {
   }
 
   /** The records of the purchase models that converged, with the spend model if it did. */
-  static List<LtvModel> publishable(CalibrationFit fit, Instant now) {
+  public static List<LtvModel> publishable(CalibrationFit fit, Instant now) {
     FittedModel fittedSpend = fit.models().get(GammaGamma.NAME);
     FittedModel spend = fittedSpend != null && fittedSpend.quality().converged() ? fittedSpend : null;
     List<LtvModel> records = new ArrayList<>();

@@ -20,6 +20,7 @@ public final class ToolsMain {
     return Main.commandLine()
         .addSubcommand(new DemoCommand())
         .addSubcommand(new ShopCommand())
-        .addSubcommand(new BenchCommand());
+        .addSubcommand(new BenchCommand())
+        .addSubcommand(new BacktestCommand());
   }
 }

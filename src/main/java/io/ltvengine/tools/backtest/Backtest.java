@@ -1,0 +1,82 @@
+package io.ltvengine.tools.backtest;
+
+import io.ltvengine.app.service.ModelPublisher;
+import io.ltvengine.avro.LtvModel;
+import io.ltvengine.config.LtvConfig;
+import io.ltvengine.model.CalibrationFit;
+import io.ltvengine.model.CustomerHistory;
+import io.ltvengine.model.FittedModel;
+import io.ltvengine.model.TimeUnit;
+import io.ltvengine.model.data.CalibrationSummariser;
+import io.ltvengine.model.data.CustomerSummary;
+import io.ltvengine.model.data.Transaction;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Predictions proven where they are served: the calibration period through the engine, the
+ * engine's view at the calibration end against what customers did until the holdout end.
+ */
+public final class Backtest {
+
+  /**
+   * @param model the purchase model the engine uses: bgnbd, pareto-nbd or mbgnbd
+   * @param calibrationEnd last day of the calibration period, whose purchases count
+   * @param holdoutEnd last day of the holdout period
+   */
+  public record Options(String model, LocalDate calibrationEnd, LocalDate holdoutEnd) {}
+
+  /**
+   * The report; each customer's calibration history, for the per-customer file; and the parameters
+   * the engine served with.
+   */
+  public record Result(BacktestReport report, Map<String, CustomerHistory> calibration, LtvModel model) {}
+
+  private Backtest() {}
+
+  public static Result run(List<Transaction> transactions, Options options) {
+    Map<String, CustomerHistory> calibration =
+        new CalibrationSummariser(options.calibrationEnd(), TimeUnit.WEEKS).summarise(transactions).stream()
+            .collect(Collectors.toMap(CustomerSummary::customerId, CustomerSummary::history, (a, b) -> a,
+                java.util.LinkedHashMap::new));
+    LtvModel model = fit(calibration, options.model());
+    ShopDays days = ShopDays.of(transactions);
+    List<String> customers = days.customersAcquiredBy(options.calibrationEnd());
+    Map<String, Served> served = new StreamReplay(engineConfig(options), model).serve(days, customers, options.calibrationEnd());
+    List<Outcome> outcomes = new ArrayList<>();
+    for (String customer : customers) {
+      Map<LocalDate, Double> holdout = days.between(customer, options.calibrationEnd(), options.holdoutEnd());
+      outcomes.add(new Outcome(customer, calibration.get(customer).x(), served.get(customer), holdout.size(),
+          holdout.values().stream().mapToDouble(Double::doubleValue).sum()));
+    }
+    return new Result(new BacktestReport(options.model(), outcomes), calibration, model);
+  }
+
+  /** The calibration fit of the purchase model and Gamma-Gamma, as a shop would publish it. */
+  private static LtvModel fit(Map<String, CustomerHistory> calibration, String modelName) {
+    CalibrationFit fit = CalibrationFit.of(List.copyOf(calibration.values()), List.of(modelName), TimeUnit.WEEKS);
+    FittedModel purchases = fit.models().get(modelName);
+    if (!purchases.quality().converged()) {
+      throw new IllegalStateException("The calibration fit of " + modelName + " did not converge: " + purchases.quality().diagnosis());
+    }
+    return ModelPublisher.publishable(fit, Instant.now()).stream()
+        .collect(Collectors.toMap(LtvModel::getModel, Function.identity()))
+        .get(modelName);
+  }
+
+  /** The engine replaying history, its expected purchases over the holdout period. */
+  private static LtvConfig engineConfig(Options options) {
+    long holdoutDays = ChronoUnit.DAYS.between(options.calibrationEnd(), options.holdoutEnd());
+    return LtvConfig.defaults().with(Map.of(
+        LtvConfig.TIME_MODE, LtvConfig.STREAM_TIME,
+        LtvConfig.MODEL_NAME, options.model(),
+        LtvConfig.HORIZON_DAYS, String.valueOf(holdoutDays),
+        LtvConfig.REPORTING_CURRENCY, "USD"));
+  }
+}
