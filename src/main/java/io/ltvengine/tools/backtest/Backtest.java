@@ -16,6 +16,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -36,9 +38,24 @@ public final class Backtest {
    * The report; each customer's calibration history, for the per-customer file; and the parameters
    * the engine served with.
    */
-  public record Result(BacktestReport report, Map<String, CustomerHistory> calibration, LtvModel model) {}
+  public record Result(
+      BacktestReport report, Map<String, CustomerHistory> calibration, LtvModel model, Optional<OracleComparison> oracle) {}
 
   private Backtest() {}
+
+  /** The backtest on a synthetic shop, with the oracle that knows its true parameters beside the engine. */
+  public static Result runSynthetic(int customers, long seed, String modelName) {
+    SyntheticShop shop = SyntheticShop.generate(customers, seed);
+    Options options = new Options(modelName, shop.calibrationEnd(), shop.holdoutEnd());
+    Result result = run(shop.transactions(), options);
+    ShopDays days = ShopDays.of(shop.transactions());
+    Set<String> rhythmAlerts = new StreamReplay(engineConfig(options), Optional.empty())
+        .serve(days, days.customersAcquiredBy(options.calibrationEnd()), options.calibrationEnd())
+        .entrySet().stream().filter(e -> e.getValue().alerted()).map(Map.Entry::getKey).collect(Collectors.toSet());
+    OracleComparison oracle = OracleComparison.of(result.report().outcomes(), result.calibration(), shop.truth(),
+        holdoutWeeks(options), rhythmAlerts);
+    return new Result(result.report(), result.calibration(), result.model(), Optional.of(oracle));
+  }
 
   public static Result run(List<Transaction> transactions, Options options) {
     Map<String, CustomerHistory> calibration =
@@ -48,14 +65,15 @@ public final class Backtest {
     LtvModel model = fit(calibration, options.model());
     ShopDays days = ShopDays.of(transactions);
     List<String> customers = days.customersAcquiredBy(options.calibrationEnd());
-    Map<String, Served> served = new StreamReplay(engineConfig(options), model).serve(days, customers, options.calibrationEnd());
+    Map<String, Served> served =
+        new StreamReplay(engineConfig(options), Optional.of(model)).serve(days, customers, options.calibrationEnd());
     List<Outcome> outcomes = new ArrayList<>();
     for (String customer : customers) {
       Map<LocalDate, Double> holdout = days.between(customer, options.calibrationEnd(), options.holdoutEnd());
       outcomes.add(new Outcome(customer, calibration.get(customer).x(), served.get(customer), holdout.size(),
           holdout.values().stream().mapToDouble(Double::doubleValue).sum()));
     }
-    return new Result(new BacktestReport(options.model(), outcomes), calibration, model);
+    return new Result(new BacktestReport(options.model(), outcomes), calibration, model, Optional.empty());
   }
 
   /** The calibration fit of the purchase model and Gamma-Gamma, as a shop would publish it. */
@@ -68,6 +86,10 @@ public final class Backtest {
     return ModelPublisher.publishable(fit, Instant.now()).stream()
         .collect(Collectors.toMap(LtvModel::getModel, Function.identity()))
         .get(modelName);
+  }
+
+  private static double holdoutWeeks(Options options) {
+    return ChronoUnit.DAYS.between(options.calibrationEnd(), options.holdoutEnd()) / 7.0;
   }
 
   /** The engine replaying history, its expected purchases over the holdout period. */

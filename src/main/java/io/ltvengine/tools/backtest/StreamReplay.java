@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -48,9 +49,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class StreamReplay {
 
   private final LtvConfig config;
-  private final LtvModel model;
+  private final Optional<LtvModel> model;
 
-  StreamReplay(LtvConfig config, LtvModel model) {
+  /** @param model the parameters published before the first order; none for the rhythm rule alone */
+  StreamReplay(LtvConfig config, Optional<LtvModel> model) {
     this.config = config;
     this.model = model;
   }
@@ -66,8 +68,9 @@ final class StreamReplay {
     try (TopologyTestDriver driver = new TopologyTestDriver(
         LtvTopology.build(config, topics, new LtvTopology.Environment(valuation, metrics, breaker)),
         properties(metrics, breaker, registry, stateDir))) {
-      driver.createInputTopic(topics.model().name(), new StringSerializer(), topics.model().valueSerde().serializer())
-          .pipeInput(model.getModel(), model);
+      model.ifPresent(published ->
+          driver.createInputTopic(topics.model().name(), new StringSerializer(), topics.model().valueSerde().serializer())
+              .pipeInput(published.getModel(), published));
       TestInputTopic<String, Order> orders =
           driver.createInputTopic(topics.orders().name(), new StringSerializer(), topics.orders().valueSerde().serializer());
       for (Order order : calibrationOrders(days, customers, calibrationEnd)) {

@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,16 +38,23 @@ import picocli.CommandLine.Spec;
     })
 public final class BacktestCommand implements Callable<Integer> {
 
-  @Option(names = "--input", required = true, description = "Transaction file.")
+  @Option(names = "--input", description = "Transaction file.")
   Path input;
+
+  @Option(names = "--synthetic", paramLabel = "N",
+      description = "Instead of --input: N customers of a synthetic shop that buys as BG/NBD says, with an oracle that knows its true parameters.")
+  Integer synthetic;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of --synthetic. Default: ${DEFAULT-VALUE}.")
+  long seed;
 
   @Option(names = "--format", defaultValue = "cdnow", description = "cdnow or csv, as for fit. Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = "--calibration-end", required = true, description = "Last day of the calibration period, YYYY-MM-DD.")
+  @Option(names = "--calibration-end", description = "Last day of the calibration period, YYYY-MM-DD (with --input).")
   LocalDate calibrationEnd;
 
-  @Option(names = "--holdout-end", required = true, description = "Last day of the holdout period, YYYY-MM-DD.")
+  @Option(names = "--holdout-end", description = "Last day of the holdout period, YYYY-MM-DD (with --input).")
   LocalDate holdoutEnd;
 
   @Option(names = "--model", defaultValue = "bgnbd", description = "bgnbd, pareto-nbd or mbgnbd. Default: ${DEFAULT-VALUE}.")
@@ -62,18 +71,28 @@ public final class BacktestCommand implements Callable<Integer> {
     if (!PurchaseModels.NAMES.contains(model)) {
       throw new UserInputException("--model must be one of " + PurchaseModels.NAMES + ", got " + model);
     }
-    if (!holdoutEnd.isAfter(calibrationEnd)) {
-      throw new UserInputException("--holdout-end " + holdoutEnd + " must come after --calibration-end " + calibrationEnd);
-    }
-    Backtest.Result result = Backtest.run(transactions(), new Backtest.Options(model, calibrationEnd, holdoutEnd));
+    Backtest.Result result = synthetic != null ? Backtest.runSynthetic(synthetic, seed, model) : fromInput();
     PrintWriter out = spec.commandLine().getOut();
     out.print(result.report().table());
-    out.println(new ObjectMapper().writeValueAsString(result.report().json()));
+    result.oracle().ifPresent(oracle -> out.print(oracle.table()));
+    Map<String, Object> json = new LinkedHashMap<>(result.report().json());
+    result.oracle().ifPresent(oracle -> json.put("oracle", oracle.json()));
+    out.println(new ObjectMapper().writeValueAsString(json));
     out.flush();
     if (customersFile != null) {
       CustomerFile.write(customersFile, result);
     }
     return 0;
+  }
+
+  private Backtest.Result fromInput() throws Exception {
+    if (input == null || calibrationEnd == null || holdoutEnd == null) {
+      throw new UserInputException("give --input, --calibration-end and --holdout-end, or --synthetic N");
+    }
+    if (!holdoutEnd.isAfter(calibrationEnd)) {
+      throw new UserInputException("--holdout-end " + holdoutEnd + " must come after --calibration-end " + calibrationEnd);
+    }
+    return Backtest.run(transactions(), new Backtest.Options(model, calibrationEnd, holdoutEnd));
   }
 
   private List<Transaction> transactions() throws Exception {

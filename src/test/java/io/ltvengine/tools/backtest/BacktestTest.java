@@ -77,4 +77,17 @@ class BacktestTest {
     assertThat(report.byFrequency()).hasSize(8);
     assertThat(report.byDecile()).extracting(BacktestReport.Row::customers).containsOnly(235, 236);
   }
+
+  @Test
+  void shouldSetTheEngineBesideAnOracleThatKnowsTheSyntheticShopsTrueParameters() {
+    Backtest.Result result = Backtest.runSynthetic(2_000, 11, "bgnbd");
+
+    OracleComparison oracle = result.oracle().orElseThrow();
+    assertThat(oracle.oracle().flagged()).as("oracle's alerts, as many as the engine's").isEqualTo(oracle.engine().flagged());
+    assertThat(oracle.engine().flagged()).as("engine's open alerts").isPositive();
+    assertThat(oracle.rhythmOnly().flagged()).as("alerts of the rhythm rule alone").isPositive();
+    assertThat(oracle.auc().oracleBest()).as("the best achievable AUC")
+        .isGreaterThanOrEqualTo(oracle.auc().oraclePAlive()).isBetween(0.5, 1.0);
+    assertThat(result.report().outcomes()).hasSize(2_000);
+  }
 }
