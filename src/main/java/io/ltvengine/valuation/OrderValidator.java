@@ -2,7 +2,6 @@ package io.ltvengine.valuation;
 
 import io.ltvengine.avro.LineItem;
 import io.ltvengine.avro.Order;
-import io.ltvengine.avro.OrderType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

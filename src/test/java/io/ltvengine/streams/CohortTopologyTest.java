@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ltvengine.avro.CohortCell;
 import io.ltvengine.testing.Orders;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.streams.TestOutputTopic;

@@ -4,7 +4,6 @@ import io.ltvengine.app.LtvApplication;
 import io.ltvengine.config.LtvConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;

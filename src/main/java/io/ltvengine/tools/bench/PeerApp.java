@@ -2,7 +2,6 @@ package io.ltvengine.tools.bench;
 
 import io.ltvengine.avro.Order;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.producer.ProducerConfig;

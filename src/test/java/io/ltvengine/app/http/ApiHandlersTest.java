@@ -4,18 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ltvengine.app.service.CohortCellView;
-import io.ltvengine.app.service.EngineHealth;
-import io.ltvengine.app.service.CohortReport;
 import io.ltvengine.app.service.CustomerFilter;
-import io.ltvengine.app.service.CustomerPage;
-import io.ltvengine.app.service.CustomerQueries;
-import io.ltvengine.app.service.CustomerSummary;
-import io.ltvengine.app.service.QueryException;
-import io.ltvengine.app.service.SegmentReport;
 import io.ltvengine.avro.ChurnRiskTier;
 import io.ltvengine.avro.LifecycleSegment;
-import io.ltvengine.valuation.CurrencyConverter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

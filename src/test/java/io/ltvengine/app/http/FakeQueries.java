@@ -1,8 +1,5 @@
 package io.ltvengine.app.http;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ltvengine.app.service.CohortCellView;
 import io.ltvengine.app.service.EngineHealth;
 import io.ltvengine.app.service.CohortReport;
@@ -12,15 +9,11 @@ import io.ltvengine.app.service.CustomerQueries;
 import io.ltvengine.app.service.CustomerSummary;
 import io.ltvengine.app.service.QueryException;
 import io.ltvengine.app.service.SegmentReport;
-import io.ltvengine.avro.ChurnRiskTier;
-import io.ltvengine.avro.LifecycleSegment;
 import io.ltvengine.valuation.CurrencyConverter;
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.Test;
 
 /** Answers from fixed data; unknown customers and a non-running state fail like the real one. */
 final class FakeQueries implements CustomerQueries {
