@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +137,7 @@ class BadInputFaultIT {
         semantic(serializer, customer, Order.newBuilder(order).setMarginMinor(9_000_000_000_000_000L).build(),
             now, RejectReason.ABSURD_MARGIN),
         semantic(serializer, customer, Order.newBuilder(order)
-            .setLineItems(java.util.Collections.nCopies(10_000, new LineItem("sku", "books", 1, 0L))).build(),
+            .setLineItems(Collections.nCopies(10_000, new LineItem("sku", "books", 1, 0L))).build(),
             now, RejectReason.ABSURD_SIZE),
         semantic(serializer, customer, Order.newBuilder(order).setOrderId("o".repeat(400_000)).build(),
             now, RejectReason.ABSURD_SIZE),

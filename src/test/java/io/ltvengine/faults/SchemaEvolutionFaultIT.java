@@ -115,6 +115,7 @@ class SchemaEvolutionFaultIT {
       // Then health says so while it lasts
       await().atMost(TIMEOUT).untilAsserted(() ->
           assertThat(engine.health().verdict().alive()).as("health during the registry outage").isFalse());
+      // The outage lasts its 30 s whatever the engine does: the scenario's own length, not a guess at a delay.
       await().atMost(OUTAGE.plus(TIMEOUT)).until(() -> System.nanoTime() >= outageEnds);
       assertThat(engine.health().verdict().alive()).as("health at the end of the outage").isFalse();
       cluster.registry().restart();

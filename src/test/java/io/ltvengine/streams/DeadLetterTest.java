@@ -5,6 +5,7 @@ import static io.ltvengine.testing.Orders.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ltvengine.avro.CustomerLtv;
+import io.ltvengine.avro.LineItem;
 import io.ltvengine.avro.Order;
 import io.ltvengine.avro.OrderType;
 import java.nio.ByteBuffer;
@@ -12,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import io.ltvengine.avro.LineItem;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -49,7 +50,7 @@ class DeadLetterTest {
         invalid("invalid-timestamp", o -> o.setEventTime(Instant.EPOCH)),
         invalid("absurd-amount", o -> o.setLineItems(List.of(new LineItem("sku", "books", 1_000_000, Long.MAX_VALUE / 10)))),
         invalid("absurd-size", o -> o.setCustomerId("c1".repeat(200_000))),
-        invalid("absurd-size", o -> o.setLineItems(java.util.Collections.nCopies(10_000, new LineItem("sku", "books", 1, 0L)))),
+        invalid("absurd-size", o -> o.setLineItems(Collections.nCopies(10_000, new LineItem("sku", "books", 1, 0L)))),
         invalid("absurd-margin", o -> o.setMarginMinor(9_000_000_000_000_000L)),
         invalid("absurd-margin", o -> o.setMarginMinor(Long.MIN_VALUE)),
         invalid("line-total-mismatch", o -> o.setLineItems(List.of(new LineItem("sku", "books", 3, 1_000L)))));

@@ -1,6 +1,5 @@
 package io.ltvengine.app.http;
 
-import java.time.Duration;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -25,7 +24,7 @@ final class QueryQueue extends QoSHandler {
     QueryQueue queue = new QueryQueue(next);
     queue.setMaxRequestCount(limits.maxConcurrentQueries());
     queue.setMaxSuspendedRequestCount(limits.maxQueuedQueries());
-    queue.setMaxSuspend(limits.idleTimeout().compareTo(Duration.ZERO) > 0 ? limits.idleTimeout() : Duration.ofSeconds(5));
+    queue.setMaxSuspend(limits.idleTimeout());
     queue.excludePath("/health", "/ready");
     return queue;
   }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public final class Backtest {
     Map<String, CustomerHistory> calibration =
         new CalibrationSummariser(options.calibrationEnd(), TimeUnit.WEEKS).summarise(transactions).stream()
             .collect(Collectors.toMap(CustomerSummary::customerId, CustomerSummary::history, (a, b) -> a,
-                java.util.LinkedHashMap::new));
+                LinkedHashMap::new));
     LtvModel model = fit(calibration, options.model());
     ShopDays days = ShopDays.of(transactions);
     List<String> customers = days.customersAcquiredBy(options.calibrationEnd());

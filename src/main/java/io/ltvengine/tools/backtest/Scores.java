@@ -3,8 +3,10 @@ package io.ltvengine.tools.backtest;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /** The measures of the backtest: how well predictions rank and match what customers did. */
@@ -86,7 +88,7 @@ final class Scores {
   /** The {@code k} customers with the highest {@code score}. */
   static Predicate<Outcome> topK(List<Outcome> outcomes, ToDoubleFunction<Outcome> score, int k) {
     List<Outcome> top = outcomes.stream().sorted(Comparator.comparingDouble(score).reversed()).limit(k).toList();
-    java.util.Set<String> ids = top.stream().map(Outcome::customerId).collect(java.util.stream.Collectors.toSet());
+    Set<String> ids = top.stream().map(Outcome::customerId).collect(Collectors.toSet());
     return outcome -> ids.contains(outcome.customerId());
   }
 
