@@ -48,6 +48,9 @@ public final class DeadLetterBreaker {
     if (tripped != null) {
       return false;
     }
+    if (maxShare >= 1) {
+      return true;
+    }
     int rejected = rejectedByReason.merge(reason, 1, Integer::sum);
     if (rejected >= Math.max(1, window / 10) && rejected > maxShare * seen) {
       tripped = rejected + " of the last " + seen + " records were dead letters for '" + reason

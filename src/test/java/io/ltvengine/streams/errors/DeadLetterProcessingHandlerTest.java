@@ -66,6 +66,17 @@ class DeadLetterProcessingHandlerTest {
     assertThat(breaker.tripped()).hasValueSatisfying(why -> assertThat(why).contains("tombstone"));
   }
 
+  @Test
+  void shouldNeverTripWithoutTheEnginesBreakerInItsConfiguration() {
+    DeadLetterProcessingHandler unconfigured = new DeadLetterProcessingHandler();
+    unconfigured.configure(Map.of(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "orders-dlq"));
+
+    Response response = unconfigured.handleError(
+        context(), new Record<>("c1", "order", 0L), new InvalidOrderException(RejectReason.TOMBSTONE, "x"));
+
+    assertThat(response.result()).as("result of a first bad record with no breaker configured").isEqualTo(Result.RESUME);
+  }
+
   private Response handle(Exception exception) {
     return handler.handleError(context(), new Record<>("c1", "order", 0L), exception);
   }
