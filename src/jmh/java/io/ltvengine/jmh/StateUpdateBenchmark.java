@@ -4,6 +4,7 @@ import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.OrderType;
 import io.ltvengine.avro.SalesChannel;
 import io.ltvengine.avro.state.CustomerState;
+import io.ltvengine.valuation.AlertRule;
 import io.ltvengine.valuation.Assessment;
 import io.ltvengine.valuation.CurrencyConverter;
 import io.ltvengine.valuation.CustomerAssessor;
@@ -37,7 +38,7 @@ public class StateUpdateBenchmark {
   private static final Prediction NO_MODEL = null;
 
   private final CustomerAssessor assessor =
-      new CustomerAssessor(new RhythmPolicy(2, 2, 7), new CustomerAssessor.RiskThresholds(0.3, 0.6));
+      new CustomerAssessor(new RhythmPolicy(2, 2, 7), new AlertRule(AlertRule.Kind.EXPECTED_PRECISION, 0.8, 0.5, 90));
   private final OutputRecords records =
       new OutputRecords(new HistoricalValue(0.3, 365), CurrencyConverter.parse("EUR", ""));
   private CustomerState state;

@@ -112,10 +112,23 @@ final class EngineConfigDef {
   }
 
   private static void model(ConfigDef def) {
-    def.define(LtvConfig.PALIVE_HIGH_RISK, Type.DOUBLE, 0.3, Range.between(0.0, 1.0), HIGH,
-        "P(alive) below which a customer is HIGH risk and an alert fires.");
-    def.define(LtvConfig.PALIVE_MEDIUM_RISK, Type.DOUBLE, 0.6, Range.between(0.0, 1.0), MEDIUM,
-        "P(alive) below which a customer is MEDIUM risk; at least model.palive.high.risk.");
+    def.define(LtvConfig.ALERT_RULE, Type.STRING, LtvConfig.EXPECTED_PRECISION,
+        ValidString.in(LtvConfig.EXPECTED_PRECISION, LtvConfig.P_ALIVE), HIGH,
+        "How the fitted model turns a quiet customer HIGH risk and alerts: expected-precision, once the probability "
+            + "of no purchase within churn.alert.horizon.days reaches churn.alert.precision; or p-alive, once "
+            + "P(alive) falls below model.palive.high.risk.");
+    def.define(LtvConfig.ALERT_PRECISION, Type.DOUBLE, 0.8, Range.between(0.01, 1.0), HIGH,
+        "Expected precision of the churn alerts: a customer is alerted once the model gives at least this "
+            + "probability that they make no purchase within churn.alert.horizon.days.");
+    def.define(LtvConfig.ALERT_MEDIUM_PROBABILITY, Type.DOUBLE, 0.5, Range.between(0.0, 1.0), MEDIUM,
+        "Probability of no purchase within churn.alert.horizon.days from which a customer is MEDIUM risk; "
+            + "at most churn.alert.precision.");
+    def.define(LtvConfig.ALERT_HORIZON_DAYS, Type.DOUBLE, 90.0, Range.between(1.0, 3_650.0), HIGH,
+        "The window of the churn probability and the alerts: no purchase within this many days.");
+    def.define(LtvConfig.PALIVE_HIGH_RISK, Type.DOUBLE, 0.3, Range.between(0.0, 1.0), MEDIUM,
+        "With churn.alert.rule=p-alive: P(alive) below which a customer is HIGH risk and an alert fires.");
+    def.define(LtvConfig.PALIVE_MEDIUM_RISK, Type.DOUBLE, 0.6, Range.between(0.0, 1.0), LOW,
+        "With churn.alert.rule=p-alive: P(alive) below which a customer is MEDIUM risk; at least model.palive.high.risk.");
     def.define(LtvConfig.MODEL_NAME, Type.STRING, "bgnbd", ValidString.in("bgnbd", "pareto-nbd", "mbgnbd"), HIGH,
         "Purchase model used from ltv-model: bgnbd, pareto-nbd or mbgnbd.");
     def.define(LtvConfig.HORIZON_DAYS, Type.DOUBLE, 365.0, Range.between(1.0, 36_525.0), MEDIUM,

@@ -2,7 +2,7 @@ package io.ltvengine.config;
 
 import io.ltvengine.valuation.ChurnRules;
 import io.ltvengine.valuation.CurrencyConverter;
-import io.ltvengine.valuation.CustomerAssessor.RiskThresholds;
+import io.ltvengine.valuation.AlertRule;
 import io.ltvengine.valuation.EngineClock;
 import io.ltvengine.valuation.HistoricalValue;
 import io.ltvengine.valuation.ModelOptions;
@@ -58,6 +58,10 @@ public final class LtvConfig extends AbstractConfig {
   public static final String TIME_MODE = "churn.time.mode";
   public static final String BACKLOG_TOLERANCE = "churn.backlog.tolerance.minutes";
   public static final String MAX_CHECKS_PER_PUNCTUATION = "churn.max.checks.per.punctuation";
+  public static final String ALERT_RULE = "churn.alert.rule";
+  public static final String ALERT_PRECISION = "churn.alert.precision";
+  public static final String ALERT_MEDIUM_PROBABILITY = "churn.alert.medium.probability";
+  public static final String ALERT_HORIZON_DAYS = "churn.alert.horizon.days";
   public static final String PALIVE_HIGH_RISK = "model.palive.high.risk";
   public static final String PALIVE_MEDIUM_RISK = "model.palive.medium.risk";
   public static final String MODEL_NAME = "model.name";
@@ -77,6 +81,8 @@ public final class LtvConfig extends AbstractConfig {
   public static final String HTTP_MAX_QUEUED_QUERIES = "http.max.queued.queries";
   public static final String HTTP_IDLE_TIMEOUT = "http.idle.timeout.ms";
 
+  public static final String EXPECTED_PRECISION = "expected-precision";
+  public static final String P_ALIVE = "p-alive";
   public static final String WALL_CLOCK = "wall-clock";
   public static final String STREAM_TIME = "stream-time";
 
@@ -88,11 +94,16 @@ public final class LtvConfig extends AbstractConfig {
   public LtvConfig(Map<?, ?> properties) {
     super(DEFINITION, properties, false);
     KeyCheck.requireKnownEngineKeys(originals().keySet(), DEFINITION.names());
-    if (getDouble(PALIVE_MEDIUM_RISK) < getDouble(PALIVE_HIGH_RISK)) {
-      throw new ConfigException(PALIVE_MEDIUM_RISK, getDouble(PALIVE_MEDIUM_RISK),
-          "must be at least " + PALIVE_HIGH_RISK + " (" + getDouble(PALIVE_HIGH_RISK) + ")");
-    }
+    requireOrdered(PALIVE_HIGH_RISK, PALIVE_MEDIUM_RISK);
+    requireOrdered(ALERT_MEDIUM_PROBABILITY, ALERT_PRECISION);
     this.valuation = valuationSettings();
+  }
+
+  /** The lower threshold's key and the higher's: each tier needs its threshold at least as far. */
+  private void requireOrdered(String lower, String higher) {
+    if (getDouble(higher) < getDouble(lower)) {
+      throw new ConfigException(higher, getDouble(higher), "must be at least " + lower + " (" + getDouble(lower) + ")");
+    }
   }
 
   public static LtvConfig defaults() {
@@ -154,11 +165,17 @@ public final class LtvConfig extends AbstractConfig {
         currency,
         new ChurnRules(
             new RhythmPolicy(getDouble(GAP_MULTIPLIER), getDouble(GAP_STDDEV_MULTIPLIER), getDouble(MIN_QUIET_DAYS)),
-            new RiskThresholds(getDouble(PALIVE_HIGH_RISK), getDouble(PALIVE_MEDIUM_RISK)),
             new PopulationDefaults(getDouble(DEFAULT_GAP_DAYS), getLong(MIN_POPULATION_GAPS))),
         new HistoricalValue(getDouble(ANNUAL_CHURN_RATE), getDouble(MIN_TENURE_DAYS)),
-        new ModelOptions(
-            getString(MODEL_NAME), getDouble(HORIZON_DAYS), getDouble(DISCOUNT_RATE), getDouble(PALIVE_HIGH_RISK)));
+        new ModelOptions(getString(MODEL_NAME), getDouble(HORIZON_DAYS), getDouble(DISCOUNT_RATE), alertRule()));
+  }
+
+  private AlertRule alertRule() {
+    return P_ALIVE.equals(getString(ALERT_RULE))
+        ? new AlertRule(AlertRule.Kind.P_ALIVE, getDouble(PALIVE_HIGH_RISK), getDouble(PALIVE_MEDIUM_RISK),
+            getDouble(ALERT_HORIZON_DAYS))
+        : new AlertRule(AlertRule.Kind.EXPECTED_PRECISION, getDouble(ALERT_PRECISION),
+            getDouble(ALERT_MEDIUM_PROBABILITY), getDouble(ALERT_HORIZON_DAYS));
   }
 
   private Duration days(String key) {

@@ -124,6 +124,20 @@ public final class BgNbd implements PurchaseModel {
     return Math.log(a / (b + x - 1)) + (r + x) * Math.log1p((age - tx) / (alpha + tx));
   }
 
+  /**
+   * Dropped out, or alive and silent: dropout only follows a purchase, so a customer alive at T who
+   * makes none stays alive, with purchase rate lambda ~ Gamma(r+x, alpha+T) given the history.
+   */
+  @Override
+  public double probabilityOfNoPurchase(double t, CustomerHistory h) {
+    return silentOrGone(pAlive(h), r + h.x(), alpha + h.age(), t);
+  }
+
+  /** 1 - P(alive) + P(alive) E[e^(-lambda t)] for lambda ~ Gamma(shape, rate). */
+  static double silentOrGone(double pAlive, double shape, double rate, double t) {
+    return 1 - pAlive + pAlive * Math.exp(-shape * Math.log1p(t / rate));
+  }
+
   /** Equation (10): P(alive) times the expected purchases of an active customer. */
   @Override
   public double expectedPurchases(double t, CustomerHistory h) {

@@ -77,6 +77,12 @@ public final class ModifiedBgNbd implements PurchaseModel {
     return 1 / (1 + Math.exp(logOdds));
   }
 
+  /** As in BG/NBD: dropout only happens at a purchase, so an active silent customer stays active. */
+  @Override
+  public double probabilityOfNoPurchase(double t, CustomerHistory h) {
+    return BgNbd.silentOrGone(pAlive(h), r + h.x(), alpha + h.age(), t);
+  }
+
   /**
    * Conditional expectation of Batislam et al. (2007). An active customer's drop-out probability
    * has the posterior Beta(a, b+x+1), one opportunity more than in BG/NBD, hence BG/NBD's formula

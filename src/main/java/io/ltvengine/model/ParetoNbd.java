@@ -2,6 +2,8 @@ package io.ltvengine.model;
 
 import java.util.List;
 import java.util.Map;
+import org.hipparchus.analysis.UnivariateFunction;
+import org.hipparchus.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.hipparchus.special.Gamma;
 
 /**
@@ -73,6 +75,28 @@ public final class ParetoNbd implements PurchaseModel {
             + (r + h.x()) * Math.log(alpha + h.age())
             + s * Math.log(beta + h.age());
     return 1 / (1 + Math.exp(logOdds));
+  }
+
+  /**
+   * Dropped out, or alive and silent: given the history and life at T, lambda ~ Gamma(r+x, alpha+T)
+   * and mu ~ Gamma(s, beta+T) independently, and a first purchase at w within t needs life until w:
+   * P(purchase | alive) = integral over [0, t] of E[lambda e^(-lambda w)] E[e^(-mu w)] dw. In y =
+   * ln(1 + w/(alpha+T)) the first factor is (r+x) e^(-(r+x) y) dy and the second a smooth factor in
+   * (0, 1], an analytic integrand Gauss-Legendre integrates in few points for any x; without
+   * dropouts the integral is 1 - ((alpha+T)/(alpha+T+t))^(r+x).
+   */
+  @Override
+  public double probabilityOfNoPurchase(double t, CustomerHistory h) {
+    double shape = r + h.x();
+    double purchaseScale = alpha + h.age();
+    double lifetimeScale = beta + h.age();
+    UnivariateFunction firstPurchase = y -> {
+      double w = purchaseScale * Math.expm1(y);
+      return shape * Math.exp(-shape * y - s * Math.log1p(w / lifetimeScale));
+    };
+    double purchaseIfAlive = new IterativeLegendreGaussIntegrator(16, 1e-10, 1e-14)
+        .integrate(100_000, firstPurchase, 0, Math.log1p(t / purchaseScale));
+    return 1 - pAlive(h) * purchaseIfAlive;
   }
 
   /**

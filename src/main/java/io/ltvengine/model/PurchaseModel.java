@@ -2,6 +2,7 @@ package io.ltvengine.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import org.hipparchus.analysis.solvers.BrentSolver;
 
 /**
@@ -43,6 +44,13 @@ public interface PurchaseModel {
   }
 
   /**
+   * Probability of no purchase in (T, T + t] given the history: the customer has dropped out, or is
+   * still alive and stays silent that long. It is the chance that an alert "will not buy within t"
+   * is right, so alerting where it reaches p gives alerts whose expected precision is at least p.
+   */
+  double probabilityOfNoPurchase(double t, CustomerHistory history);
+
+  /**
    * The age T at which P(alive) of a customer with x repeat purchases, the last at tx, first falls
    * below {@code threshold}; tx if it already is; infinity if it never does. The streaming churn
    * scheduler uses this to know when to flag a silent customer.
@@ -51,17 +59,33 @@ public interface PurchaseModel {
    * finds the crossing; models with a closed form override this.
    */
   default double ageWhenPAliveDropsBelow(double threshold, int x, double tx) {
-    if (pAlive(CustomerHistory.of(x, tx, tx)) < threshold) {
+    return firstAgeReaching(age -> 1 - pAlive(CustomerHistory.of(x, tx, age)), 1 - threshold, tx);
+  }
+
+  /**
+   * The age T at which a customer with x repeat purchases, the last at tx, who stays silent has a
+   * {@link #probabilityOfNoPurchase} over the next {@code t} of at least {@code probability}; tx if
+   * it already has; infinity if it never does.
+   */
+  default double ageWhenSilenceLikely(double probability, double t, int x, double tx) {
+    return firstAgeReaching(age -> probabilityOfNoPurchase(t, CustomerHistory.of(x, tx, age)), probability, tx);
+  }
+
+  /**
+   * The first age from tx at which {@code rising}, which does not fall as a silent customer ages,
+   * reaches {@code target}: the span doubles until it brackets the crossing, then a root search.
+   */
+  private static double firstAgeReaching(DoubleUnaryOperator rising, double target, double tx) {
+    if (rising.applyAsDouble(tx) >= target) {
       return tx;
     }
     double span = 1;
-    while (pAlive(CustomerHistory.of(x, tx, tx + span)) >= threshold) {
+    while (rising.applyAsDouble(tx + span) < target) {
       span *= 2;
       if (span > 1e12) {
         return Double.POSITIVE_INFINITY;
       }
     }
-    return new BrentSolver(1e-9)
-        .solve(200, age -> pAlive(CustomerHistory.of(x, tx, age)) - threshold, tx, tx + span);
+    return new BrentSolver(1e-9).solve(200, age -> rising.applyAsDouble(age) - target, tx, tx + span);
   }
 }

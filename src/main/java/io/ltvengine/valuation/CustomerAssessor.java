@@ -11,21 +11,11 @@ import io.ltvengine.avro.state.CustomerState;
 public final class CustomerAssessor {
 
   private final RhythmPolicy rhythmPolicy;
-  private final RiskThresholds riskThresholds;
+  private final AlertRule alertRule;
 
-  public CustomerAssessor(RhythmPolicy rhythmPolicy, RiskThresholds riskThresholds) {
+  public CustomerAssessor(RhythmPolicy rhythmPolicy, AlertRule alertRule) {
     this.rhythmPolicy = rhythmPolicy;
-    this.riskThresholds = riskThresholds;
-  }
-
-  /** P(alive) thresholds of the model-based tiers. */
-  public record RiskThresholds(double highBelow, double mediumBelow) {
-    ChurnRiskTier tier(double pAlive) {
-      if (pAlive < highBelow) {
-        return ChurnRiskTier.HIGH;
-      }
-      return pAlive < mediumBelow ? ChurnRiskTier.MEDIUM : ChurnRiskTier.LOW;
-    }
+    this.alertRule = alertRule;
   }
 
   public Assessment assess(
@@ -52,7 +42,7 @@ public final class CustomerAssessor {
     if (prediction == null || !prediction.judgesChurn()) {
       return rhythmTier;
     }
-    return riskThresholds.tier(prediction.pAlive());
+    return alertRule.tier(prediction);
   }
 
   private static LifecycleSegment segment(CustomerState state, ChurnRiskTier tier) {

@@ -45,6 +45,7 @@ public final class CustomerLedger {
         .setRecentEvents(new ArrayList<>())
         .setCategorySpend(new HashMap<>())
         .setAcquisitionMonth(0)
+        .setFirstPurchaseMinor(-1)
         .build();
   }
 
@@ -91,6 +92,7 @@ public final class CustomerLedger {
       state.setFirstPurchaseAt(order.eventTime());
       state.setAcquisitionMonth(yearMonth(order.eventTime()));
       state.setFirstCategory(order.mainCategory());
+      state.setFirstPurchaseMinor(order.amountMinor());
     }
     if (order.eventTime() >= state.getLastPurchaseAt()) {
       state.setLastPurchaseAt(order.eventTime());
@@ -193,6 +195,23 @@ public final class CustomerLedger {
    */
   public static String formatYearMonth(int yearMonth) {
     return yearMonth == 0 ? null : YearMonth.of(yearMonth / 100, yearMonth % 100).toString();
+  }
+
+  /**
+   * Mean spend per repeat purchase in minor units, which is what Gamma-Gamma models: net revenue
+   * less the first purchase, over the repeat purchases. Refunds count against the repeats. Without
+   * a repeat purchase, or for state kept before the first purchase's amount was, the mean of every
+   * purchase.
+   */
+  public static double meanRepeatSpendMinor(CustomerState state) {
+    int orders = orders(state);
+    if (orders == 0) {
+      return 0;
+    }
+    if (orders == 1 || state.getFirstPurchaseMinor() < 0) {
+      return (double) netRevenueMinor(state) / orders;
+    }
+    return (double) (netRevenueMinor(state) - state.getFirstPurchaseMinor()) / (orders - 1);
   }
 
   /** Net revenue: purchases less refunds and cancellations. */

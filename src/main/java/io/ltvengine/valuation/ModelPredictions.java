@@ -2,14 +2,13 @@ package io.ltvengine.valuation;
 
 import io.ltvengine.avro.LtvModel;
 import io.ltvengine.avro.state.CustomerState;
-import io.ltvengine.model.BgNbd;
+import io.ltvengine.model.CustomerHistory;
 import io.ltvengine.model.GammaGamma;
 import io.ltvengine.model.Predictor;
 import io.ltvengine.model.PurchaseModel;
 import io.ltvengine.model.PurchaseModels;
 import io.ltvengine.model.TimeUnit;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -75,36 +74,43 @@ final class ModelPredictions {
 
   private Prediction score(Built built, CustomerState state, long now) {
     int repeats = CustomerLedger.orders(state) - 1;
-    double meanSpend = CustomerLedger.netRevenueMinor(state) / minorPerMajor / CustomerLedger.orders(state);
-    Predictor.Score score =
-        built.predictor().score(
-            repeats,
-            Instant.ofEpochMilli(state.getFirstPurchaseAt()),
-            Instant.ofEpochMilli(state.getLastPurchaseAt()),
-            Instant.ofEpochMilli(Math.max(now, state.getLastPurchaseAt())),
-            Math.max(meanSpend, 0));
+    double meanSpend = CustomerLedger.meanRepeatSpendMinor(state) / minorPerMajor;
+    double tx = built.timeUnit().of(Duration.ofMillis(state.getLastPurchaseAt() - state.getFirstPurchaseAt()));
+    double age = Math.max(tx, built.timeUnit().of(Duration.ofMillis(now - state.getFirstPurchaseAt())));
+    CustomerHistory history = new CustomerHistory(repeats, tx, age, Math.max(meanSpend, 0), 1);
+    Predictor.Score score = built.predictor().score(history);
     boolean withSpend = built.model().getSpendParameters() != null;
+    AlertRule alert = options.alert();
+    double churnProbability = built.purchases().probabilityOfNoPurchase(
+        alert.horizonDays() / built.model().getTimeUnitDays(), history);
+    if (!Double.isFinite(churnProbability)) {
+      return null;
+    }
     return new Prediction(
         score.pAlive(),
         score.expectedPurchases(),
         withSpend ? score.expectedAvgSpend() : Double.NaN,
         withSpend ? score.clv() : Double.NaN,
-        new Prediction.Source(built.model().getModel(), built.model().getVersion(), judges(built, repeats)));
+        churnProbability,
+        new Prediction.Source(built.model().getModel(), built.model().getVersion(),
+            alert.judges(built.model().getModel(), repeats)));
   }
 
   /**
-   * When the customer's P(alive) will fall below the alert threshold if they stay silent; empty
-   * when no model is published or it cannot judge this customer.
+   * When the customer turns HIGH risk by the alert rule if they stay silent; empty when no model is
+   * published or it cannot judge this customer. Rounded up to the next millisecond and one more:
+   * the root search's tolerance lies far below that, so at the check the customer is HIGH.
    */
   OptionalLong alertTime(CustomerState state, ModelSource models) {
     Built built = refresh(models);
-    if (built == null || CustomerLedger.orders(state) == 0 || !judges(built, CustomerLedger.orders(state) - 1)) {
+    int repeats = CustomerLedger.orders(state) - 1;
+    if (built == null || repeats < 0 || !options.alert().judges(built.model().getModel(), repeats)) {
       return OptionalLong.empty();
     }
     double tx = built.timeUnit().of(Duration.ofMillis(state.getLastPurchaseAt() - state.getFirstPurchaseAt()));
     double age;
     try {
-      age = built.purchases().ageWhenPAliveDropsBelow(options.alertBelowPAlive(), CustomerLedger.orders(state) - 1, tx);
+      age = options.alert().highRiskAge(built.purchases(), repeats, tx, built.model().getTimeUnitDays());
     } catch (RuntimeException e) {
       return OptionalLong.empty();
     }
@@ -112,12 +118,7 @@ final class ModelPredictions {
       return OptionalLong.empty();
     }
     return OptionalLong.of(
-        state.getFirstPurchaseAt() + Math.round(age * built.model().getTimeUnitDays() * MILLIS_PER_DAY));
-  }
-
-  /** BG/NBD holds every customer without a repeat purchase alive: it cannot judge them. */
-  private static boolean judges(Built built, int repeatPurchases) {
-    return !(BgNbd.NAME.equals(built.model().getModel()) && repeatPurchases == 0);
+        state.getFirstPurchaseAt() + (long) Math.ceil(age * built.model().getTimeUnitDays() * MILLIS_PER_DAY) + 1);
   }
 
   /** The predictor of the latest published parameters; null while none are published. */

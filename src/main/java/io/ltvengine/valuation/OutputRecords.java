@@ -65,7 +65,8 @@ public final class OutputRecords {
           .setExpectedAvgSpend(finiteOrNull(prediction.expectedAvgSpend()))
           .setPredictedClv(finiteOrNull(prediction.predictedClv()))
           .setModelName(prediction.modelName())
-          .setModelVersion(prediction.modelVersion());
+          .setModelVersion(prediction.modelVersion())
+          .setChurnProbability(prediction.churnProbability());
     }
     return ltv.build();
   }
@@ -108,6 +109,7 @@ public final class OutputRecords {
                 assessment.tenureDays()))
         .setPredictedClv(prediction == null ? null : finiteOrNull(prediction.predictedClv()))
         .setPAlive(prediction == null ? null : prediction.pAlive())
+        .setChurnProbability(prediction == null ? null : prediction.churnProbability())
         .setOrders(CustomerLedger.orders(state))
         .setLastOrder(lastOrder(state.getLastOrder()))
         .build();

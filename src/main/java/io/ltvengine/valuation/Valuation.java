@@ -38,7 +38,7 @@ public final class Valuation {
         new OrderValidator(settings.currency(), rules),
         new RecentEvents(rules.dedupRetention().toMillis(), rules.dedupMaxEvents()),
         new Judge(
-            new CustomerAssessor(settings.churn().rhythm(), settings.churn().risk()),
+            new CustomerAssessor(settings.churn().rhythm(), settings.model().alert()),
             new ModelPredictions(settings.model(), settings.currency().minorPerMajor()),
             settings.churn().population()),
         new OutputRecords(settings.historical(), settings.currency()),

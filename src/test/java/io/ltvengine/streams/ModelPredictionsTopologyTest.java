@@ -104,8 +104,30 @@ class ModelPredictionsTopologyTest {
   }
 
   @Test
-  void shouldAlertAOneTimeBuyerWhenParetoNbdPAliveFallsBelowTheThreshold() {
+  void shouldAlertAOneTimeBuyerOnceNoPurchaseWithinTheHorizonIsAsLikelyAsTheTargetPrecision() {
     try (LtvTopologyFixture fixture = new LtvTopologyFixture(Map.of("model.name", "pareto-nbd"))) {
+      // Given Pareto/NBD and the default rule: alert at 0.8 probability of no purchase within 90 days
+      fixture.models.pipeInput("pareto-nbd", model("pareto-nbd", 1, PARETO_NBD));
+      fixture.send(purchase("c1", "o1", week(0), 2_000).build());
+      double crossing = PurchaseModels.create("pareto-nbd", PARETO_NBD).ageWhenSilenceLikely(0.8, 90 / 7.0, 0, 0);
+
+      // When time passes to just before, then just after, the crossing
+      fixture.driver.advanceWallClockTime(Duration.between(START, week(crossing - 1)));
+      assertThat(fixture.alerts.isEmpty()).as("no alert a week before the crossing at week %s", crossing).isTrue();
+      fixture.driver.advanceWallClockTime(Duration.ofDays(14));
+
+      // Then one alert fires, judged by the model, at the target probability
+      ChurnAlert alert = fixture.alerts.readValue();
+      assertThat(alert.getRiskTier()).isEqualTo(ChurnRiskTier.HIGH);
+      assertThat(alert.getChurnProbability()).isGreaterThanOrEqualTo(0.8);
+      assertThat(fixture.alerts.isEmpty()).isTrue();
+    }
+  }
+
+  @Test
+  void shouldAlertAOneTimeBuyerWhenParetoNbdPAliveFallsBelowTheThresholdUnderThePAliveRule() {
+    Map<String, String> settings = Map.of("model.name", "pareto-nbd", "churn.alert.rule", "p-alive");
+    try (LtvTopologyFixture fixture = new LtvTopologyFixture(settings)) {
       // Given Pareto/NBD, under which one-time buyers can lapse
       fixture.models.pipeInput("pareto-nbd", model("pareto-nbd", 1, PARETO_NBD));
       fixture.send(purchase("c1", "o1", week(0), 2_000).build());
@@ -126,8 +148,29 @@ class ModelPredictionsTopologyTest {
   }
 
   @Test
-  void shouldJudgeOneTimeBuyersByRhythmUnderBgNbd() {
+  void shouldJudgeOneTimeBuyersByTheModelUnderBgNbdThoughItHoldsThemAlive() {
     try (LtvTopologyFixture fixture = new LtvTopologyFixture()) {
+      // Given BG/NBD, whose P(alive) of a one-time buyer is 1
+      fixture.models.pipeInput("bgnbd", model("bgnbd", 1, BGNBD));
+      fixture.send(purchase("c1", "o1", START, 2_000).build());
+      double crossing = PurchaseModels.create("bgnbd", BGNBD).ageWhenSilenceLikely(0.8, 90 / 7.0, 0, 0);
+
+      // When time passes beyond the week where no purchase within 90 days gets 0.8 likely
+      fixture.driver.advanceWallClockTime(Duration.between(START, week(crossing - 0.5)));
+      assertThat(fixture.alerts.isEmpty()).as("no alert before week %s", crossing).isTrue();
+      fixture.driver.advanceWallClockTime(Duration.ofDays(7));
+
+      // Then the model alerted, well before the rhythm rule's 60 days
+      ChurnAlert alert = fixture.alerts.readValue();
+      assertThat(alert.getPAlive()).as("BG/NBD keeps one-time buyers alive").isEqualTo(1.0);
+      assertThat(alert.getChurnProbability()).isGreaterThanOrEqualTo(0.8);
+      assertThat(alert.getDaysSinceLastPurchase()).isLessThan(60);
+    }
+  }
+
+  @Test
+  void shouldJudgeOneTimeBuyersByRhythmUnderBgNbdWithThePAliveRule() {
+    try (LtvTopologyFixture fixture = new LtvTopologyFixture(Map.of("churn.alert.rule", "p-alive"))) {
       fixture.models.pipeInput("bgnbd", model("bgnbd", 1, BGNBD));
       fixture.send(purchase("c1", "o1", START, 2_000).build());
 

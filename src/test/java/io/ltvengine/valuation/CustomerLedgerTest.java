@@ -42,6 +42,30 @@ class CustomerLedgerTest {
   }
 
   @Test
+  void shouldValueTheRepeatPurchasesWithoutTheFirstEvenWhenItArrivesLate() {
+    // Given a customer whose first purchase (day 1, 9,000) arrives after two later ones
+    CustomerState state = CustomerLedger.emptyState();
+    CustomerLedger.apply(state, order(OrderType.PURCHASE, 5, 1_000, null, Map.of()));
+    CustomerLedger.apply(state, order(OrderType.PURCHASE, 9, 2_000, null, Map.of()));
+    CustomerLedger.apply(state, order(OrderType.PURCHASE, 1, 9_000, null, Map.of()));
+
+    // Then the mean spend Gamma-Gamma values is that of the two repeat purchases
+    assertThat(CustomerLedger.meanRepeatSpendMinor(state)).isEqualTo(1_500.0);
+  }
+
+  @Test
+  void shouldValueEveryPurchaseForStateKeptBeforeTheFirstAmountWas() {
+    // Given state from an engine version that did not keep the first purchase's amount
+    CustomerState state = CustomerLedger.emptyState();
+    CustomerLedger.apply(state, order(OrderType.PURCHASE, 1, 9_000, null, Map.of()));
+    CustomerLedger.apply(state, order(OrderType.PURCHASE, 5, 1_000, null, Map.of()));
+    state.setFirstPurchaseMinor(-1);
+
+    // Then the mean is over every purchase, as that version valued them
+    assertThat(CustomerLedger.meanRepeatSpendMinor(state)).isEqualTo(5_000.0);
+  }
+
+  @Test
   void shouldMarkMarginIncompleteOnceAnOrderLacksIt() {
     CustomerState state = CustomerLedger.emptyState();
 

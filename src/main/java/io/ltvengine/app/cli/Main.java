@@ -1,6 +1,7 @@
 package io.ltvengine.app.cli;
 
 import io.ltvengine.config.SettingsTable;
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,13 +32,18 @@ public final class Main {
     return commandLine;
   }
 
-  /** A user's mistake is one line and exit code 2; anything else is a bug, with its stack trace. */
+  /** A user's mistake (input or a setting) is one line and exit code 2; anything else is a bug, with its stack trace. */
   private static int userError(Exception exception, CommandLine commandLine, CommandLine.ParseResult parsed)
       throws Exception {
-    if (!(exception instanceof UserInputException)) {
+    String prefix;
+    if (exception instanceof UserInputException) {
+      prefix = "";
+    } else if (exception instanceof ConfigException) {
+      prefix = "Invalid configuration: ";
+    } else {
       throw exception;
     }
-    commandLine.getErr().println("ltv " + commandLine.getCommandName() + ": " + exception.getMessage());
+    commandLine.getErr().println("ltv " + commandLine.getCommandName() + ": " + prefix + exception.getMessage());
     commandLine.getErr().flush();
     return 2;
   }

@@ -53,7 +53,7 @@ public final class StateSerde<T extends SpecificRecord> extends Serdes.WrapperSe
   /** A customer's state; the resources name every schema it was written with before, oldest first. */
   public static StateSerde<CustomerState> customerState() {
     return new StateSerde<>(new Codec<>(CustomerState.getClassSchema(),
-        List.of("CustomerState-1.avsc")));
+        List.of("CustomerState-1.avsc", "CustomerState-2.avsc")));
   }
 
   /** A task's pending cohort change. */

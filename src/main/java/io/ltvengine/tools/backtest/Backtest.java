@@ -1,5 +1,6 @@
 package io.ltvengine.tools.backtest;
 
+import io.ltvengine.app.cli.UserInputException;
 import io.ltvengine.app.service.ModelPublisher;
 import io.ltvengine.avro.LtvModel;
 import io.ltvengine.config.LtvConfig;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,14 @@ public final class Backtest {
    * @param model the purchase model the engine uses: bgnbd, pareto-nbd or mbgnbd
    * @param calibrationEnd last day of the calibration period, whose purchases count
    * @param holdoutEnd last day of the holdout period
+   * @param settings engine settings over the backtest's own, e.g. the alert rule
    */
-  public record Options(String model, LocalDate calibrationEnd, LocalDate holdoutEnd) {}
+  public record Options(String model, LocalDate calibrationEnd, LocalDate holdoutEnd, Map<String, String> settings) {
+
+    public Options(String model, LocalDate calibrationEnd, LocalDate holdoutEnd) {
+      this(model, calibrationEnd, holdoutEnd, Map.of());
+    }
+  }
 
   /**
    * The report; each customer's calibration history, for the per-customer file; and the parameters
@@ -45,9 +53,9 @@ public final class Backtest {
   private Backtest() {}
 
   /** The backtest on a synthetic shop, with the oracle that knows its true parameters beside the engine. */
-  public static Result runSynthetic(int customers, long seed, String modelName) {
+  public static Result runSynthetic(int customers, long seed, String modelName, Map<String, String> settings) {
     SyntheticShop shop = SyntheticShop.generate(customers, seed);
-    Options options = new Options(modelName, shop.calibrationEnd(), shop.holdoutEnd());
+    Options options = new Options(modelName, shop.calibrationEnd(), shop.holdoutEnd(), settings);
     Result result = run(shop.transactions(), options);
     ShopDays days = ShopDays.of(shop.transactions());
     Set<String> rhythmAlerts = new StreamReplay(engineConfig(options), Optional.empty())
@@ -59,6 +67,7 @@ public final class Backtest {
   }
 
   public static Result run(List<Transaction> transactions, Options options) {
+    LtvConfig config = engineConfig(options);
     Map<String, CustomerHistory> calibration =
         new CalibrationSummariser(options.calibrationEnd(), TimeUnit.WEEKS).summarise(transactions).stream()
             .collect(Collectors.toMap(CustomerSummary::customerId, CustomerSummary::history, (a, b) -> a,
@@ -67,7 +76,7 @@ public final class Backtest {
     ShopDays days = ShopDays.of(transactions);
     List<String> customers = days.customersAcquiredBy(options.calibrationEnd());
     Map<String, Served> served =
-        new StreamReplay(engineConfig(options), Optional.of(model)).serve(days, customers, options.calibrationEnd());
+        new StreamReplay(config, Optional.of(model)).serve(days, customers, options.calibrationEnd());
     List<Outcome> outcomes = new ArrayList<>();
     for (String customer : customers) {
       Map<LocalDate, Double> holdout = days.between(customer, options.calibrationEnd(), options.holdoutEnd());
@@ -82,7 +91,8 @@ public final class Backtest {
     CalibrationFit fit = CalibrationFit.of(List.copyOf(calibration.values()), List.of(modelName), TimeUnit.WEEKS);
     FittedModel purchases = fit.models().get(modelName);
     if (!purchases.quality().converged()) {
-      throw new IllegalStateException("The calibration fit of " + modelName + " did not converge: " + purchases.quality().diagnosis());
+      throw new UserInputException("the calibration fit of " + modelName + " did not converge ("
+          + purchases.quality().diagnosis() + "); the backtest needs a fitted model: more customers or another --model");
     }
     return ModelPublisher.publishable(fit, Instant.now()).stream()
         .collect(Collectors.toMap(LtvModel::getModel, Function.identity()))
@@ -93,13 +103,19 @@ public final class Backtest {
     return ChronoUnit.DAYS.between(options.calibrationEnd(), options.holdoutEnd()) / 7.0;
   }
 
-  /** The engine replaying history, its expected purchases over the holdout period. */
+  /**
+   * The engine replaying history, its expected purchases and its churn probability over the
+   * holdout period, which is what is scored.
+   */
   private static LtvConfig engineConfig(Options options) {
-    long holdoutDays = ChronoUnit.DAYS.between(options.calibrationEnd(), options.holdoutEnd());
-    return LtvConfig.defaults().with(Map.of(
+    String holdoutDays = String.valueOf(ChronoUnit.DAYS.between(options.calibrationEnd(), options.holdoutEnd()));
+    Map<String, String> settings = new HashMap<>(Map.of(
         LtvConfig.TIME_MODE, LtvConfig.STREAM_TIME,
         LtvConfig.MODEL_NAME, options.model(),
-        LtvConfig.HORIZON_DAYS, String.valueOf(holdoutDays),
+        LtvConfig.HORIZON_DAYS, holdoutDays,
+        LtvConfig.ALERT_HORIZON_DAYS, holdoutDays,
         LtvConfig.REPORTING_CURRENCY, "USD"));
+    settings.putAll(options.settings());
+    return LtvConfig.defaults().with(settings);
   }
 }

@@ -57,9 +57,19 @@ public record BacktestReport(String model, List<Outcome> outcomes) {
   }
 
   /** The same number of customers as were alerted, taken by 1 - P(alive). */
-  Scores.Hits topByChurnProbability() {
+  Scores.Hits topByPAlive() {
     int k = alerts().flagged();
     return Scores.Hits.of(outcomes, Scores.topK(outcomes, o -> 1 - o.pAlive(), k), o -> !o.buysAgain());
+  }
+
+  /** The same number of customers as were alerted, taken by the churn probability. */
+  Scores.Hits topByChurnProbability() {
+    int k = alerts().flagged();
+    return Scores.Hits.of(outcomes, Scores.topK(outcomes, Outcome::churnProbability, k), o -> !o.buysAgain());
+  }
+
+  double churnProbabilityAuc() {
+    return Scores.auc(outcomes, o -> 1 - o.churnProbability(), Outcome::buysAgain);
   }
 
   private static Row row(String group, List<Outcome> outcomes) {
@@ -80,7 +90,9 @@ public record BacktestReport(String model, List<Outcome> outcomes) {
     json.put("deciles", byDecile());
     json.put("pAliveAuc", Scores.auc(outcomes, Outcome::pAlive, Outcome::buysAgain));
     json.put("pAliveBrier", Scores.brier(outcomes));
+    json.put("churnProbabilityAuc", churnProbabilityAuc());
     json.put("alerts", alerts());
+    json.put("topKByPAlive", topByPAlive());
     json.put("topKByChurnProbability", topByChurnProbability());
     return json;
   }
@@ -96,8 +108,11 @@ public record BacktestReport(String model, List<Outcome> outcomes) {
         Scores.mae(outcomes), Scores.normalizedGini(outcomes, Outcome::predictedClv, Outcome::actualSpend)));
     text.append(format("P(alive) for buying again: AUC %.4f, Brier %.4f%n",
         Scores.auc(outcomes, Outcome::pAlive, Outcome::buysAgain), Scores.brier(outcomes)));
+    text.append(format("1 - churn probability (no purchase within the holdout) for buying again: AUC %.4f%n",
+        churnProbabilityAuc()));
     text.append(hits("Open churn alerts", alerts()));
-    text.append(hits("Top K by 1 - P(alive)", topByChurnProbability()));
+    text.append(hits("Top K by 1 - P(alive)", topByPAlive()));
+    text.append(hits("Top K by churn probability", topByChurnProbability()));
     return text.toString();
   }
 

@@ -19,6 +19,11 @@ record Outcome(String customerId, int calibrationRepeats, Served served, int act
     return served.ltv().getPAlive();
   }
 
+  /** The engine's probability of no purchase within its alert horizon, the holdout period here. */
+  double churnProbability() {
+    return served.ltv().getChurnProbability();
+  }
+
   double predictedClv() {
     Double clv = served.ltv().getPredictedClv();
     return clv == null ? served.ltv().getHistoricalLtv() : clv;

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
       "published, reads what the engine serves for every customer at the calibration end, and compares it with",
       "the holdout period: repeat purchases in total, by calibration frequency and by decile; customer MAE;",
       "normalized Gini of predicted CLV against holdout spend; AUC and Brier of P(alive); precision and recall",
-      "of the open churn alerts and of as many customers by 1 - P(alive). A table, then one JSON object."
+      "of the open churn alerts and of as many customers by 1 - P(alive) and by churn probability. A table,",
+      "then one JSON object. The churn probability and the alerts are over the holdout period."
     })
 public final class BacktestCommand implements Callable<Integer> {
 
@@ -64,6 +65,10 @@ public final class BacktestCommand implements Callable<Integer> {
       description = "One CSV row per customer with what the stream served, in score's layout plus alerted.")
   Path customersFile;
 
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "An engine setting for the replay, e.g. churn.alert.rule=p-alive or churn.alert.precision=0.9; repeatable.")
+  Map<String, String> settings = new LinkedHashMap<>();
+
   @Spec CommandSpec spec;
 
   @Override
@@ -71,7 +76,7 @@ public final class BacktestCommand implements Callable<Integer> {
     if (!PurchaseModels.NAMES.contains(model)) {
       throw new UserInputException("--model must be one of " + PurchaseModels.NAMES + ", got " + model);
     }
-    Backtest.Result result = synthetic != null ? Backtest.runSynthetic(synthetic, seed, model) : fromInput();
+    Backtest.Result result = synthetic != null ? Backtest.runSynthetic(synthetic, seed, model, settings) : fromInput();
     PrintWriter out = spec.commandLine().getOut();
     out.print(result.report().table());
     result.oracle().ifPresent(oracle -> out.print(oracle.table()));
@@ -92,7 +97,7 @@ public final class BacktestCommand implements Callable<Integer> {
     if (!holdoutEnd.isAfter(calibrationEnd)) {
       throw new UserInputException("--holdout-end " + holdoutEnd + " must come after --calibration-end " + calibrationEnd);
     }
-    return Backtest.run(transactions(), new Backtest.Options(model, calibrationEnd, holdoutEnd));
+    return Backtest.run(transactions(), new Backtest.Options(model, calibrationEnd, holdoutEnd, settings));
   }
 
   private List<Transaction> transactions() throws Exception {

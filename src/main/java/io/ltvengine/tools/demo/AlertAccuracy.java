@@ -44,10 +44,7 @@ public record AlertAccuracy(
     Map<String, CustomerTruth> dropouts = truths.stream()
         .filter(truth -> truth.droppedOutAt().isPresent())
         .collect(Collectors.toMap(CustomerTruth::customerId, truth -> truth));
-    Set<String> openlyAlerted = customerByAlertId.entrySet().stream()
-        .filter(alert -> !reactivatedAlertIds.contains(alert.getKey()))
-        .map(Map.Entry::getValue)
-        .collect(Collectors.toSet());
+    Set<String> openlyAlerted = openlyAlerted(customerByAlertId, reactivatedAlertIds);
     int rightAlerts = (int) customerByAlertId.entrySet().stream()
         .filter(alert -> !reactivatedAlertIds.contains(alert.getKey()))
         .filter(alert -> dropouts.containsKey(alert.getValue()))
@@ -64,6 +61,14 @@ public record AlertAccuracy(
         countIn(dropouts.keySet(), openlyAlerted),
         longDropouts.size(),
         countIn(longDropouts, openlyAlerted));
+  }
+
+  /** The customers whose alert no later purchase closed. */
+  public static Set<String> openlyAlerted(Map<String, String> customerByAlertId, Set<String> reactivatedAlertIds) {
+    return customerByAlertId.entrySet().stream()
+        .filter(alert -> !reactivatedAlertIds.contains(alert.getKey()))
+        .map(Map.Entry::getValue)
+        .collect(Collectors.toSet());
   }
 
   public double precision() {

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param purchaseRatePerDay lambda, the Poisson rate of purchases while alive
  * @param dropoutProbability p, the chance of dropping out after each repeat purchase
  * @param meanOrderValueMinor the customer's mean order value in cents
+ * @param purchases purchases made so far, the first one included
+ * @param lastPurchaseAt time of the latest purchase
  * @param droppedOutAt time of the last purchase, after which the customer never buys again; empty
  *     while the customer is alive
  */
@@ -22,6 +24,7 @@ public record CustomerTruth(
     double dropoutProbability,
     double meanOrderValueMinor,
     int purchases,
+    Instant lastPurchaseAt,
     Optional<Instant> droppedOutAt) {
 
   public boolean isAliveAt(Instant time) {

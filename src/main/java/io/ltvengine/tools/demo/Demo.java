@@ -116,6 +116,8 @@ public final class Demo {
             monitor.deadLettersByReason(),
             AlertAccuracy.of(monitor.customerByAlertId(), monitor.reactivatedAlertIds(),
                 simulator.truths(), shopEnd, RECALL_GRACE),
+            OracleAlerts.of(AlertAccuracy.openlyAlerted(monitor.customerByAlertId(), monitor.reactivatedAlertIds()),
+                simulator.truths(), options.shopParameters(shopStart).buying(), shopEnd),
             RECALL_GRACE);
       }
     }

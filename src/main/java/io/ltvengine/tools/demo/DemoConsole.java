@@ -102,6 +102,11 @@ public final class DemoConsole {
     print("             %s of the %,d who dropped out over %d shop days before the end",
         percent(accuracy.longDropoutRecall()), accuracy.longDroppedOut(),
         report.recallGrace().toDays());
+    OracleAlerts oracle = report.oracle();
+    print("  open alerts at the end, beside an oracle that knows the shop's true population and names as many");
+    print("  by 1 - P(alive):  engine %s precision, %s recall | oracle %s precision, %s recall  (%,d alerts)",
+        percent(oracle.enginePrecision()), percent(oracle.engineRecall()),
+        percent(oracle.oraclePrecision()), percent(oracle.oracleRecall()), oracle.alerts());
   }
 
   private void print(String format, Object... args) {

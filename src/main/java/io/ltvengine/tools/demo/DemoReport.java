@@ -12,6 +12,7 @@ public record DemoReport(
     Map<Kind, Long> sentByKind,
     Map<String, Long> deadLettersByReason,
     AlertAccuracy accuracy,
+    OracleAlerts oracle,
     Duration recallGrace) {
 
   /** The running counts of the live line and the summary. */

@@ -134,6 +134,7 @@ public final class ShopSimulator implements Iterator<ShopEvent> {
     scheduleAftermath(order);
     boolean isRepeat = customer.purchases > 0;
     customer.purchases++;
+    customer.lastPurchaseAt = at;
     if (isRepeat && random.nextDouble() < customer.dropoutProbability) {
       customer.droppedOutAt = at;
     } else {
@@ -269,6 +270,7 @@ public final class ShopSimulator implements Iterator<ShopEvent> {
     final double dropoutProbability;
     final GammaDistribution orderValue;
     int purchases;
+    Instant lastPurchaseAt;
     Instant droppedOutAt;
 
     Customer(String id, Instant acquiredAt, int firstCategory, Habits habits) {
@@ -282,7 +284,7 @@ public final class ShopSimulator implements Iterator<ShopEvent> {
 
     CustomerTruth truth() {
       return new CustomerTruth(id, acquiredAt, ShopCategories.ALL.get(firstCategory).name(), purchaseRate,
-          dropoutProbability, orderValue.getNumericalMean(), purchases,
+          dropoutProbability, orderValue.getNumericalMean(), purchases, lastPurchaseAt,
           Optional.ofNullable(droppedOutAt));
     }
   }

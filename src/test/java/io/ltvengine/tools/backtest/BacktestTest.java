@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.ltvengine.model.CustomerHistory;
+import io.ltvengine.model.GammaGamma;
+import io.ltvengine.model.Predictor;
 import io.ltvengine.model.PurchaseModel;
 import io.ltvengine.model.PurchaseModels;
+import io.ltvengine.model.TimeUnit;
 import io.ltvengine.model.data.InputFormat;
 import io.ltvengine.model.data.Transaction;
 import io.ltvengine.model.data.TransactionReader;
@@ -15,6 +18,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +62,40 @@ class BacktestTest {
   }
 
   @Test
+  void shouldServeTheBatchSpendAndClvOfTheRepeatPurchasesForEveryCdnowCustomer() {
+    // Given the batch predictor at the stream's parameters, horizon (39 weeks) and weekly discount
+    Backtest.Result result = backtest("bgnbd");
+    Predictor batch = new Predictor(PurchaseModels.create("bgnbd", result.model().getParameters()),
+        GammaGamma.fromParameters(result.model().getSpendParameters()), 39, Math.pow(1.1, 7 / 365.25) - 1,
+        TimeUnit.WEEKS);
+
+    // Then every customer's served spend per purchase and CLV are the batch figures, which value
+    // the repeat purchases only (the first one left out, as Gamma-Gamma is fitted)
+    for (Outcome outcome : result.report().outcomes()) {
+      Predictor.Score score = batch.score(result.calibration().get(outcome.customerId()));
+      assertThat(outcome.served().ltv().getExpectedAvgSpend()).as("expected spend of " + outcome.customerId())
+          .isCloseTo(score.expectedAvgSpend(), within(1e-9 * score.expectedAvgSpend()));
+      assertThat(outcome.predictedClv()).as("CLV of " + outcome.customerId())
+          .isCloseTo(score.clv(), within(1e-9 * Math.max(score.clv(), 1e-12)));
+    }
+  }
+
+  @Test
+  void shouldServeAChurnProbabilityThatRanksBuyersAsTheTrueOneDoes() {
+    // Given the synthetic shop, whose true parameters the oracle knows
+    OracleComparison oracle = Backtest.runSynthetic(4_000, 5, "bgnbd", Map.of()).oracle().orElseThrow();
+
+    // Then the engine's alerts are within 5% of the oracle's at as many, and its churn probability
+    // ranks customers within 0.01 of the true probability of buying in the holdout
+    assertThat(oracle.engine().precision() / oracle.oracle().precision()).as("precision against the oracle's")
+        .isGreaterThanOrEqualTo(0.95);
+    assertThat(oracle.engine().recall() / oracle.oracle().recall()).as("recall against the oracle's")
+        .isGreaterThanOrEqualTo(0.95);
+    assertThat(oracle.auc().engineChurn()).as("AUC of 1 - churn probability")
+        .isCloseTo(oracle.auc().oracleBest(), within(0.01));
+  }
+
+  @Test
   void shouldReproduceTheKnownHoldoutPurchasesOfBgNbdAndParetoNbd() {
     BacktestReport bgNbd = backtest("bgnbd").report();
     BacktestReport paretoNbd = backtest("pareto-nbd").report();
@@ -72,6 +110,7 @@ class BacktestTest {
     BacktestReport report = backtest("pareto-nbd").report();
 
     assertThat(report.alerts().flagged()).as("open alerts at the calibration end").isPositive();
+    assertThat(report.topByPAlive().flagged()).isEqualTo(report.alerts().flagged());
     assertThat(report.topByChurnProbability().flagged()).isEqualTo(report.alerts().flagged());
     assertThat(Scores.auc(report.outcomes(), Outcome::pAlive, Outcome::buysAgain)).isBetween(0.5, 1.0);
     assertThat(report.byFrequency()).hasSize(8);
@@ -80,7 +119,7 @@ class BacktestTest {
 
   @Test
   void shouldSetTheEngineBesideAnOracleThatKnowsTheSyntheticShopsTrueParameters() {
-    Backtest.Result result = Backtest.runSynthetic(2_000, 11, "bgnbd");
+    Backtest.Result result = Backtest.runSynthetic(2_000, 11, "bgnbd", Map.of());
 
     OracleComparison oracle = result.oracle().orElseThrow();
     assertThat(oracle.oracle().flagged()).as("oracle's alerts, as many as the engine's").isEqualTo(oracle.engine().flagged());

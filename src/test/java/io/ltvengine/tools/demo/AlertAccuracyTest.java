@@ -70,6 +70,6 @@ class AlertAccuracyTest {
 
   private static CustomerTruth truth(String id, Optional<Instant> droppedOutAt) {
     return new CustomerTruth(id, END.minus(Duration.ofDays(200)), "books", 0.1, 0.2, 3000, 3,
-        droppedOutAt);
+        droppedOutAt.orElse(END.minus(Duration.ofDays(2))), droppedOutAt);
   }
 }
