@@ -103,10 +103,10 @@ public final class DemoConsole {
         percent(accuracy.longDropoutRecall()), accuracy.longDroppedOut(),
         report.recallGrace().toDays());
     OracleAlerts oracle = report.oracle();
-    print("  open alerts at the end, beside an oracle that knows the shop's true population and names as many");
-    print("  by 1 - P(alive):  engine %s precision, %s recall | oracle %s precision, %s recall  (%,d alerts)",
-        percent(oracle.enginePrecision()), percent(oracle.engineRecall()),
-        percent(oracle.oraclePrecision()), percent(oracle.oracleRecall()), oracle.alerts());
+    print("  open alerts at the end: %,d, %s precision, %s recall", oracle.alerts(),
+        percent(oracle.enginePrecision()), percent(oracle.engineRecall()));
+    print("  an oracle naming as many: %s precision, %s recall (knows the shop's true population, names the least"
+        + " likely alive)", percent(oracle.oraclePrecision()), percent(oracle.oracleRecall()));
   }
 
   private void print(String format, Object... args) {
