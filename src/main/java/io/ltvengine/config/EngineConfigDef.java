@@ -40,6 +40,8 @@ final class EngineConfigDef {
     topic(def, LtvConfig.TOPIC_COHORTS, "ltv-cohorts", "Compacted output topic of cohort aggregates.");
     topic(def, LtvConfig.TOPIC_COHORT_DELTAS, "ltv-cohort-deltas",
         "Topic that repartitions cohort changes by cohort cell for aggregation.");
+    topic(def, LtvConfig.TOPIC_AUDIENCES, "ltv-audiences",
+        "Output topic of audience changes: a customer joined or left a segment or risk tier.");
     def.define(LtvConfig.TOPICS_CREATE, Type.BOOLEAN, true, MEDIUM,
         "Create missing topics at start-up (compacted where the data is a latest value).");
     def.define(LtvConfig.TOPICS_PARTITIONS, Type.INT, 6, Range.atLeast(1), MEDIUM,

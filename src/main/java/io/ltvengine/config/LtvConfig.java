@@ -34,6 +34,7 @@ public final class LtvConfig extends AbstractConfig {
   public static final String TOPIC_MODEL = "topics.model";
   public static final String TOPIC_COHORTS = "topics.cohorts";
   public static final String TOPIC_COHORT_DELTAS = "topics.cohort.deltas";
+  public static final String TOPIC_AUDIENCES = "topics.audiences";
   public static final String TOPICS_CREATE = "topics.create";
   public static final String TOPICS_PARTITIONS = "topics.partitions";
   public static final String TOPICS_REPLICATION = "topics.replication.factor";

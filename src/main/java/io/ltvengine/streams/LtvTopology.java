@@ -29,6 +29,7 @@ public final class LtvTopology {
   public static final String ORDER_PROCESSOR = "order-processor";
   public static final String LTV_SINK = "customer-ltv-sink";
   public static final String ALERTS_SINK = "churn-alerts-sink";
+  public static final String AUDIENCES_SINK = "ltv-audiences-sink";
   public static final String MODEL_SOURCE = "ltv-model-source";
   public static final String MODEL_UPDATER = "ltv-model-updater";
 
@@ -61,6 +62,12 @@ public final class LtvTopology {
         topics.churnAlerts().keySerde().serializer(),
         topics.churnAlerts().valueSerde().serializer(),
         ORDER_PROCESSOR);
+    topology.addSink(
+        AUDIENCES_SINK,
+        topics.audiences().name(),
+        topics.audiences().keySerde().serializer(),
+        topics.audiences().valueSerde().serializer(),
+        ORDER_PROCESSOR);
     CohortTopology.addTo(topology, ORDER_PROCESSOR, config, topics);
     return topology;
   }
@@ -90,8 +97,10 @@ public final class LtvTopology {
                 StoreNames.CHURN_INDEX,
                 StoreNames.POPULATION_RHYTHM,
                 StoreNames.MODEL,
-                StoreNames.COHORT_PENDING),
-            new OrderProcessor.Children(LTV_SINK, ALERTS_SINK, CohortTopology.DELTAS_SINK));
+                StoreNames.COHORT_PENDING,
+                StoreNames.AUDIENCE_INDEX,
+                StoreNames.SEGMENT_COUNTS),
+            new OrderProcessor.Children(LTV_SINK, ALERTS_SINK, CohortTopology.DELTAS_SINK, AUDIENCES_SINK));
     OrderProcessor.Schedule schedule =
         new OrderProcessor.Schedule(
             config.seconds(LtvConfig.CHECK_INTERVAL),
@@ -116,7 +125,7 @@ public final class LtvTopology {
 
   private static Set<StoreBuilder<?>> stores() {
     // Ordered, so that the described topology is the same on every run. Only the stores whose few
-    // keys every order writes (the population rhythm, pending cohort cells) are cached: they reach
+    // keys every order writes (the population rhythm, pending cohort cells, segment counts) are cached: they reach
     // the changelog once per commit rather than once per order. A customer rarely orders twice
     // within a commit, so a cache in front of their state would cost more than it saves.
     return new LinkedHashSet<>(List.of(
@@ -137,6 +146,15 @@ public final class LtvTopology {
                 Stores.inMemoryKeyValueStore(StoreNames.COHORT_PENDING),
                 Serdes.String(),
                 StateSerde.cohortDelta())
+            .withCachingEnabled(),
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.AUDIENCE_INDEX),
+                Serdes.String(),
+                Serdes.ByteArray()),
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(StoreNames.SEGMENT_COUNTS),
+                Serdes.String(),
+                StateSerde.segmentCount())
             .withCachingEnabled()));
   }
 }

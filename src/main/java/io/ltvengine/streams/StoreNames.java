@@ -6,8 +6,6 @@ public final class StoreNames {
   /** Running value and purchase history per customer. */
   public static final String CUSTOMER_STATE = "customer-state";
 
-  /** Order events seen recently, to count at-least-once duplicates once. */
-
   /** Customers by the time their silence should be checked, so a check scans only what is due. */
   public static final String CHURN_INDEX = "churn-index";
 
@@ -22,6 +20,12 @@ public final class StoreNames {
 
   /** Cohort changes of one task, summed per cell until the next flush. */
   public static final String COHORT_PENDING = "cohort-pending";
+
+  /** Customers by the audiences they are in (segment|risk tier|customer), so an audience page reads a page. */
+  public static final String AUDIENCE_INDEX = "audience-index";
+
+  /** Customers and net revenue per segment and risk tier of one task, moved as customers move. */
+  public static final String SEGMENT_COUNTS = "segment-counts";
 
   /** The latest published model parameters, a global store fed by the model topic. */
   public static final String MODEL = "ltv-model-store";

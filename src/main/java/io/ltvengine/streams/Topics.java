@@ -1,5 +1,6 @@
 package io.ltvengine.streams;
 
+import io.ltvengine.avro.AudienceChange;
 import io.ltvengine.avro.ChurnAlert;
 import io.ltvengine.avro.CohortCell;
 import io.ltvengine.avro.CustomerLtv;
@@ -20,7 +21,8 @@ public record Topics(
     Topic<String, LtvModel> model,
     String deadLetter,
     Topic<String, CohortDelta> cohortDeltas,
-    Topic<String, CohortCell> cohorts) {
+    Topic<String, CohortCell> cohorts,
+    Topic<String, AudienceChange> audiences) {
 
   public static Topics create(LtvConfig config, AvroSerdeFactory serdes) {
     return new Topics(
@@ -30,6 +32,7 @@ public record Topics(
         new Topic<>(config.getString(LtvConfig.TOPIC_MODEL), Serdes.String(), serdes.valueSerde(LtvModel.class)),
         config.getString(LtvConfig.TOPIC_DLQ),
         new Topic<>(config.getString(LtvConfig.TOPIC_COHORT_DELTAS), Serdes.String(), serdes.valueSerde(CohortDelta.class)),
-        new Topic<>(config.getString(LtvConfig.TOPIC_COHORTS), Serdes.String(), serdes.valueSerde(CohortCell.class)));
+        new Topic<>(config.getString(LtvConfig.TOPIC_COHORTS), Serdes.String(), serdes.valueSerde(CohortCell.class)),
+        new Topic<>(config.getString(LtvConfig.TOPIC_AUDIENCES), Serdes.String(), serdes.valueSerde(AudienceChange.class)));
   }
 }

@@ -43,11 +43,12 @@ public record AlertRule(Kind kind, double high, double medium, double horizonDay
 
   /**
    * The age, in the model's time unit, at which a silent customer with x repeat purchases, the
-   * last at tx, turns HIGH; infinity if never.
+   * last at tx, turns HIGH risk (or MEDIUM, when not {@code high}); infinity if never.
    */
-  double highRiskAge(PurchaseModel purchases, int x, double tx, double timeUnitDays) {
+  double riskAge(PurchaseModel purchases, int x, double tx, double timeUnitDays, boolean highRisk) {
+    double threshold = highRisk ? high : medium;
     return kind == Kind.P_ALIVE
-        ? purchases.ageWhenPAliveDropsBelow(high, x, tx)
-        : purchases.ageWhenSilenceLikely(high, horizonDays / timeUnitDays, x, tx);
+        ? purchases.ageWhenPAliveDropsBelow(threshold, x, tx)
+        : purchases.ageWhenSilenceLikely(threshold, horizonDays / timeUnitDays, x, tx);
   }
 }

@@ -30,11 +30,15 @@ public final class CustomerAssessor {
         rhythm, expectedGap, quietAfter, tenure, recency, tier, segment(state, tier), prediction);
   }
 
-  /** When the churn check should look at the customer: when their silence becomes notable. */
-  public long quietFrom(CustomerState state, double populationGapDays) {
+  /**
+   * When the rhythm rule calls the customer's silence HIGH risk (or MEDIUM, when not {@code
+   * highRisk}), rounded up so that the tier holds at that moment.
+   */
+  public long riskFrom(CustomerState state, double populationGapDays, boolean highRisk) {
     PurchaseRhythm rhythm = PurchaseRhythm.of(state.getRecentPurchases());
     double quietAfter = rhythmPolicy.quietAfterDays(rhythm, populationGapDays);
-    return state.getLastPurchaseAt() + Math.round(quietAfter * PurchaseRhythm.MILLIS_PER_DAY);
+    double days = highRisk ? quietAfter : RhythmPolicy.MEDIUM_RISK_SHARE * quietAfter;
+    return state.getLastPurchaseAt() + (long) Math.ceil(days * PurchaseRhythm.MILLIS_PER_DAY);
   }
 
   /** The model decides where it can judge the customer; the rhythm rule covers the rest. */

@@ -34,24 +34,37 @@ final class Judge {
   }
 
   /**
-   * When the customer's silence becomes notable: when the model's P(alive) falls below the alert
-   * threshold, or by the rhythm rule where no model can judge the customer.
+   * When the customer's silence becomes notable, HIGH risk and alerted: by the model's alert rule,
+   * or by the rhythm rule where no model can judge the customer.
    */
   long quietFrom(CustomerState state, Judging judging) {
+    return riskFrom(state, judging, true);
+  }
+
+  private long riskFrom(CustomerState state, Judging judging, boolean highRisk) {
     return predictions
-        .alertTime(state, judging.models())
-        .orElseGet(() -> assessor.quietFrom(state, judging.population().meanGapDays()));
+        .riskTime(state, judging.models(), highRisk)
+        .orElseGet(() -> assessor.riskFrom(state, judging.population().meanGapDays(), highRisk));
   }
 
   /**
-   * Keeps the customer's booked check no later than their check time. A check that comes due
-   * early is cheap: the punctuator finds the customer not yet quiet and books it on. So an order,
-   * which usually pushes the check time later, leaves the booking alone, and a customer's booking
-   * is rewritten about once per check period instead of on every order. A customer with nothing
-   * to check (an open alert, no purchase left) has no booking.
+   * When silence alone next moves the customer to another risk tier, and so to other audiences:
+   * MEDIUM, then HIGH with the alert. After the alert only a purchase moves them.
    */
-  void rebook(String customerId, CustomerState state, Judging judging, CheckCalendar calendar) {
-    long checkAt = state.getOpenAlertId() == null && CustomerLedger.orders(state) > 0 ? quietFrom(state, judging) : 0;
+  private long nextReview(CustomerState state, Judging judging, long now) {
+    long medium = riskFrom(state, judging, false);
+    return medium > now ? medium : quietFrom(state, judging);
+  }
+
+  /**
+   * Keeps the customer's booked check no later than their next review. A check that comes due
+   * early is cheap: the punctuator finds the customer's tier unchanged and books it on. So an
+   * order, which usually pushes the review later, leaves the booking alone, and a customer's
+   * booking is rewritten about once per check period instead of on every order. A customer with
+   * nothing to check (an open alert, no purchase left) has no booking.
+   */
+  void rebook(String customerId, CustomerState state, Judging judging, CheckCalendar calendar, long now) {
+    long checkAt = state.getOpenAlertId() == null && CustomerLedger.orders(state) > 0 ? nextReview(state, judging, now) : 0;
     long bookedAt = state.getNextCheckAt();
     if (checkAt != 0 && bookedAt != 0 && bookedAt <= checkAt) {
       return;

@@ -97,11 +97,12 @@ final class ModelPredictions {
   }
 
   /**
-   * When the customer turns HIGH risk by the alert rule if they stay silent; empty when no model is
-   * published or it cannot judge this customer. Rounded up to the next millisecond and one more:
-   * the root search's tolerance lies far below that, so at the check the customer is HIGH.
+   * When the customer turns HIGH risk (or MEDIUM, when not {@code highRisk}) by the alert rule if
+   * they stay silent; empty when no model is published or it cannot judge this customer. Rounded
+   * up to the next millisecond and one more: the root search's tolerance lies far below that, so
+   * at the check the customer has the tier.
    */
-  OptionalLong alertTime(CustomerState state, ModelSource models) {
+  OptionalLong riskTime(CustomerState state, ModelSource models, boolean highRisk) {
     Built built = refresh(models);
     int repeats = CustomerLedger.orders(state) - 1;
     if (built == null || repeats < 0 || !options.alert().judges(built.model().getModel(), repeats)) {
@@ -110,7 +111,7 @@ final class ModelPredictions {
     double tx = built.timeUnit().of(Duration.ofMillis(state.getLastPurchaseAt() - state.getFirstPurchaseAt()));
     double age;
     try {
-      age = options.alert().highRiskAge(built.purchases(), repeats, tx, built.model().getTimeUnitDays());
+      age = options.alert().riskAge(built.purchases(), repeats, tx, built.model().getTimeUnitDays(), highRisk);
     } catch (RuntimeException e) {
       return OptionalLong.empty();
     }

@@ -9,10 +9,15 @@ import java.util.Optional;
 /**
  * What one order produced: nothing for a resent order; otherwise the customer's new value (none
  * once cancellations leave no purchase), a reactivation when the customer came back from a churn
- * alert, and the changes to the cohort table.
+ * alert, the changes to the cohort table, and the customer's audience move.
  */
 public record OrderOutcome(
-    boolean duplicate, Optional<CustomerLtv> ltv, Optional<ChurnAlert> reactivation, List<CohortDelta> cohortDeltas) {
+    boolean duplicate,
+    Optional<CustomerLtv> ltv,
+    Optional<ChurnAlert> reactivation,
+    List<CohortDelta> cohortDeltas,
+    Optional<AudienceMove> audience) {
 
-  static final OrderOutcome DUPLICATE = new OrderOutcome(true, Optional.empty(), Optional.empty(), List.of());
+  static final OrderOutcome DUPLICATE =
+      new OrderOutcome(true, Optional.empty(), Optional.empty(), List.of(), Optional.empty());
 }

@@ -1,5 +1,6 @@
 package io.ltvengine.valuation;
 
+import io.ltvengine.avro.AudienceChangeReason;
 import io.ltvengine.avro.ChurnAlert;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.LtvModel;
@@ -79,37 +80,44 @@ public final class Valuation {
     if (change.newGapMillis() > 0) {
       judging.population().addGap(change.newGapMillis());
     }
-    judge.rebook(order.customerId(), state, judging, calendar);
-    List<CohortDelta> cohortDeltas = CohortDeltas.between(cohortBefore, state, order);
-    if (!CustomerLedger.hasPurchased(state)) {
-      return new OrderOutcome(false, Optional.empty(), Optional.empty(), cohortDeltas);
-    }
     String customerId = order.customerId();
     long asOf = state.getLastEventAt();
+    judge.rebook(customerId, state, judging, calendar, asOf);
+    List<CohortDelta> cohortDeltas = CohortDeltas.between(cohortBefore, state, order);
+    AudienceChangeReason reason = change.closedAlertId() == null ? AudienceChangeReason.ORDER : AudienceChangeReason.REACTIVATION;
+    if (!CustomerLedger.hasPurchased(state)) {
+      return new OrderOutcome(false, Optional.empty(), Optional.empty(), cohortDeltas,
+          Audiences.move(customerId, state, null, asOf, reason));
+    }
     Assessment assessment = judge.assess(state, asOf, judging);
     Optional<ChurnAlert> reactivation =
         Optional.ofNullable(change.closedAlertId())
             .map(alertId -> records.reactivated(alertId, customerId, state, assessment, asOf));
-    return new OrderOutcome(
-        false, Optional.of(records.ltv(customerId, state, assessment, asOf)), reactivation, cohortDeltas);
+    return new OrderOutcome(false, Optional.of(records.ltv(customerId, state, assessment, asOf)), reactivation,
+        cohortDeltas, Audiences.move(customerId, state, assessment, asOf, reason));
   }
 
   /**
-   * The churn check of a customer whose booked check has come: alerts once if they are still quiet
-   * at {@code now}, else books the check their state now calls for. Updates the state in place.
+   * The churn check of a customer whose booked check has come: alerts once if they are now
+   * quiet, moves them to the risk tier their silence has reached, and books their next check.
+   * Updates the state in place.
    */
-  public Optional<ChurnAlerted> check(
-      String customerId, CustomerState state, long now, Judging judging, CheckCalendar calendar) {
+  public CheckOutcome check(String customerId, CustomerState state, long now, Judging judging, CheckCalendar calendar) {
     state.setNextCheckAt(0L);
     if (judge.quietFrom(state, judging) > now) {
-      judge.rebook(customerId, state, judging, calendar);
-      return Optional.empty();
+      judge.rebook(customerId, state, judging, calendar, now);
+      Assessment assessment = judge.assess(state, now, judging);
+      Optional<AudienceMove> move = Audiences.move(customerId, state, assessment, now, AudienceChangeReason.QUIET);
+      return move.isEmpty()
+          ? CheckOutcome.NOTHING
+          : new CheckOutcome(Optional.empty(), Optional.of(records.ltv(customerId, state, assessment, now)), move);
     }
     state.setOpenAlertId(OutputRecords.alertId(customerId, state.getLastPurchaseAt()));
     Assessment assessment = judge.assess(state, now, judging);
-    return Optional.of(
-        new ChurnAlerted(
-            records.churnRisk(customerId, state, assessment, now), records.ltv(customerId, state, assessment, now)));
+    return new CheckOutcome(
+        Optional.of(records.churnRisk(customerId, state, assessment, now)),
+        Optional.of(records.ltv(customerId, state, assessment, now)),
+        Audiences.move(customerId, state, assessment, now, AudienceChangeReason.CHURN_ALERT));
   }
 
   /**

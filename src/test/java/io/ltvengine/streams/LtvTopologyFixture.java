@@ -1,5 +1,6 @@
 package io.ltvengine.streams;
 
+import io.ltvengine.avro.AudienceChange;
 import io.ltvengine.avro.ChurnAlert;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.LtvModel;
@@ -38,6 +39,7 @@ final class LtvTopologyFixture implements AutoCloseable {
   final TestInputTopic<String, byte[]> rawOrders;
   final TestOutputTopic<String, CustomerLtv> ltv;
   final TestOutputTopic<String, ChurnAlert> alerts;
+  final TestOutputTopic<String, AudienceChange> audiences;
   final TestOutputTopic<byte[], byte[]> deadLetters;
   final TestInputTopic<String, LtvModel> models;
   final DeadLetterBreaker breaker;
@@ -80,6 +82,11 @@ final class LtvTopologyFixture implements AutoCloseable {
             topics.churnAlerts().name(),
             topics.churnAlerts().keySerde().deserializer(),
             topics.churnAlerts().valueSerde().deserializer());
+    audiences =
+        driver.createOutputTopic(
+            topics.audiences().name(),
+            topics.audiences().keySerde().deserializer(),
+            topics.audiences().valueSerde().deserializer());
     models =
         driver.createInputTopic(
             topics.model().name(), new StringSerializer(), topics.model().valueSerde().serializer());

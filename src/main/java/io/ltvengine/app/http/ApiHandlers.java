@@ -59,6 +59,7 @@ public final class ApiHandlers {
       case "/api/customers" -> ok(queries.customers(filter(request), request.local()));
       case "/api/segments" -> ok(request.local() ? queries.localSummaries() : queries.segments());
       case "/api/cohorts" -> ok(request.local() ? queries.localCohortCells() : queries.cohorts());
+      case "/api/audiences" -> ok(request.local() ? queries.localAudienceCells() : queries.audiences());
       case "/api/alerts/recent" -> ok(recentAlerts.get());
       case "/metrics" -> ApiResponse.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.get());
       case "/health" -> health();

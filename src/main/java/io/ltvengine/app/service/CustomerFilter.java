@@ -23,11 +23,6 @@ public record CustomerFilter(LifecycleSegment segment, ChurnRiskTier risk, int l
         && (risk == null || risk == customer.getChurnRiskTier());
   }
 
-  /** Whether the id comes after the cursor, in the order pages are cut. */
-  public boolean after(String customerId) {
-    return cursor == null || customerId.compareTo(cursor) > 0;
-  }
-
   /** The filter as URL query parameters, for the fan-out to other instances. */
   public String toQuery() {
     List<String> parameters = new ArrayList<>();

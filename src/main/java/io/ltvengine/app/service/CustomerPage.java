@@ -13,18 +13,21 @@ import java.util.Map;
 public record CustomerPage(List<Map<String, Object>> customers, String nextCursor) {
 
   /**
-   * The first {@code limit} customers by id. There is a next page if any were left over, or if
-   * {@code moreElsewhere}: a source of these customers had more than it sent.
+   * One page from pages of several sources (partitions, instances), each in id order. A source
+   * whose page has a next cursor was cut there: what it holds beyond is unseen, so the merged page
+   * ends at the earliest such cut, and continues from it.
    */
-  public static CustomerPage firstOf(List<Map<String, Object>> customers, int limit, boolean moreElsewhere) {
-    List<Map<String, Object>> sorted = new ArrayList<>(customers);
-    sorted.sort(Comparator.comparing(CustomerPage::id));
-    if (sorted.size() <= limit) {
-      String next = moreElsewhere && !sorted.isEmpty() ? id(sorted.get(sorted.size() - 1)) : null;
-      return new CustomerPage(sorted, next);
+  public static CustomerPage merge(List<CustomerPage> pages, int limit) {
+    String cut = pages.stream().map(CustomerPage::nextCursor).filter(next -> next != null)
+        .min(Comparator.naturalOrder()).orElse(null);
+    List<Map<String, Object>> seen = new ArrayList<>();
+    pages.forEach(page -> page.customers().stream().filter(c -> cut == null || id(c).compareTo(cut) <= 0).forEach(seen::add));
+    seen.sort(Comparator.comparing(CustomerPage::id));
+    if (seen.size() > limit) {
+      List<Map<String, Object>> page = List.copyOf(seen.subList(0, limit));
+      return new CustomerPage(page, id(page.get(limit - 1)));
     }
-    List<Map<String, Object>> page = List.copyOf(sorted.subList(0, limit));
-    return new CustomerPage(page, id(page.get(limit - 1)));
+    return new CustomerPage(seen, cut);
   }
 
   private static String id(Map<String, Object> customer) {

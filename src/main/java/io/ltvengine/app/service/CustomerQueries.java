@@ -22,6 +22,12 @@ public interface CustomerQueries {
   /** One summary per customer of this instance: the input of {@link #segments()}. */
   List<CustomerSummary> localSummaries();
 
+  /** Customers and net revenue per segment and risk tier, from the counts every instance keeps. */
+  AudienceCounts audiences();
+
+  /** The segment count cells of this instance's partitions. */
+  List<AudienceCounts.Cell> localAudienceCells();
+
   /** The cohort table with its LTV curves and retention, from the cohort store of every instance. */
   CohortReport cohorts();
 

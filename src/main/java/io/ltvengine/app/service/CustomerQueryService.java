@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.ltvengine.avro.CohortCell;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.state.CustomerState;
+import io.ltvengine.avro.state.SegmentCount;
 import io.ltvengine.avro.LtvModel;
 import io.ltvengine.streams.StoreNames;
+import io.ltvengine.streams.stores.AudienceKeys;
 import io.ltvengine.streams.stores.PopulationRhythm;
 import io.ltvengine.valuation.CustomerLedger;
 import io.ltvengine.valuation.Judging;
@@ -40,6 +42,7 @@ public final class CustomerQueryService implements CustomerQueries {
   private static final TypeReference<CustomerPage> PAGE = new TypeReference<>() {};
   private static final TypeReference<List<CustomerSummary>> SUMMARIES = new TypeReference<>() {};
   private static final TypeReference<List<CohortCellView>> CELLS = new TypeReference<>() {};
+  private static final TypeReference<List<AudienceCounts.Cell>> AUDIENCE_CELLS = new TypeReference<>() {};
 
   /** Where this instance is: its API's address, and the topic whose partitions its tasks own. */
   public record Placement(HostInfo self, String ordersTopic) {}
@@ -89,26 +92,44 @@ public final class CustomerQueryService implements CustomerQueries {
     if (localOnly) {
       return localCustomers(filter);
     }
-    CustomerPage local = localCustomers(filter);
-    List<Map<String, Object>> candidates = new ArrayList<>(local.customers());
-    boolean more = local.nextCursor() != null;
+    List<CustomerPage> pages = new ArrayList<>();
+    pages.add(localCustomers(filter));
     for (HostInfo peer : peers()) {
-      CustomerPage page = peers.get(peer, "/api/customers?local=true&" + filter.toQuery(), PAGE);
-      candidates.addAll(page.customers());
-      more |= page.nextCursor() != null;
+      pages.add(peers.get(peer, "/api/customers?local=true&" + filter.toQuery(), PAGE));
     }
-    return CustomerPage.firstOf(candidates, filter.limit(), more);
+    return CustomerPage.merge(pages, filter.limit());
   }
 
-  /** Scans this instance's customers after the cursor: the cost grows with local customers. */
+  /**
+   * A page of this instance's audience: each partition's candidates from the audience index, at
+   * most a page each, valued now. The index holds each customer's audiences as of their last
+   * order or churn check; a customer whose value now has left the audience is left out.
+   */
   private CustomerPage localCustomers(CustomerFilter filter) {
-    List<Map<String, Object>> matches = new ArrayList<>();
-    forEachLocalCustomer(ltv -> {
-      if (filter.after(ltv.getCustomerId()) && filter.matches(ltv)) {
-        matches.add(AvroJson.toMap(ltv));
+    requireRunning();
+    long now = valuation.clock().now();
+    return guarded(() -> {
+      List<CustomerPage> pages = new ArrayList<>();
+      for (int partition : localPartitions()) {
+        ReadOnlyKeyValueStore<String, CustomerState> customers = customerStore(partition);
+        AudienceScan.Candidates candidates =
+            AudienceScan.of(filter, store(StoreNames.AUDIENCE_INDEX, partition), customers);
+        Judging judging = judging(partition);
+        List<Map<String, Object>> matches = new ArrayList<>();
+        for (String customerId : candidates.customerIds()) {
+          CustomerState state = customers.get(customerId);
+          if (state != null && CustomerLedger.hasPurchased(state)) {
+            CustomerLtv ltv = valuation.viewAt(customerId, state, judging, now);
+            if (filter.matches(ltv)) {
+              matches.add(AvroJson.toMap(ltv));
+            }
+          }
+        }
+        String last = candidates.customerIds().isEmpty() ? null : candidates.customerIds().get(candidates.customerIds().size() - 1);
+        pages.add(new CustomerPage(matches, candidates.more() ? last : null));
       }
+      return CustomerPage.merge(pages, filter.limit());
     });
-    return CustomerPage.firstOf(matches, filter.limit(), false);
   }
 
   @Override
@@ -125,6 +146,33 @@ public final class CustomerQueryService implements CustomerQueries {
     List<CustomerSummary> summaries = new ArrayList<>();
     forEachLocalCustomer(ltv -> summaries.add(CustomerSummary.of(ltv)));
     return summaries;
+  }
+
+  @Override
+  public AudienceCounts audiences() {
+    List<AudienceCounts.Cell> cells = new ArrayList<>(localAudienceCells());
+    for (HostInfo peer : peers()) {
+      cells.addAll(peers.get(peer, "/api/audiences?local=true", AUDIENCE_CELLS));
+    }
+    return AudienceCounts.of(cells, valuation.currency());
+  }
+
+  @Override
+  public List<AudienceCounts.Cell> localAudienceCells() {
+    requireRunning();
+    return guarded(() -> {
+      List<AudienceCounts.Cell> cells = new ArrayList<>();
+      for (int partition : localPartitions()) {
+        ReadOnlyKeyValueStore<String, SegmentCount> counts = store(StoreNames.SEGMENT_COUNTS, partition);
+        try (KeyValueIterator<String, SegmentCount> all = counts.all()) {
+          all.forEachRemaining(entry -> {
+            String[] cell = AudienceKeys.cellOf(entry.key);
+            cells.add(new AudienceCounts.Cell(cell[0], cell[1], entry.value.getCustomers(), entry.value.getNetRevenueMinor()));
+          });
+        }
+      }
+      return cells;
+    });
   }
 
   @Override

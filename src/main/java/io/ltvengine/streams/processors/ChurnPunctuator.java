@@ -2,9 +2,8 @@ package io.ltvengine.streams.processors;
 
 import io.ltvengine.avro.state.CustomerState;
 import io.ltvengine.streams.stores.ChurnIndex;
-import io.ltvengine.valuation.ChurnAlerted;
+import io.ltvengine.valuation.CheckOutcome;
 import io.ltvengine.valuation.Valuation;
-import java.util.Optional;
 import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -49,14 +48,16 @@ final class ChurnPunctuator implements Punctuator {
     }
   }
 
-  /** Alerts if the customer is still quiet; a changed rhythm or model may have moved the check. */
+  /**
+   * Alerts if the customer is now quiet, or moves them to the risk tier their silence reached; a
+   * changed rhythm or model may have moved the check.
+   */
   private void check(String customerId, CustomerState state, long now) {
-    Optional<ChurnAlerted> alerted = valuation.check(customerId, state, now, task.judging(), task.churnIndex());
+    CheckOutcome outcome = valuation.check(customerId, state, now, task.judging(), task.churnIndex());
     task.customers().put(customerId, state);
-    alerted.ifPresent(found -> {
-      Record<String, Void> cause = new Record<>(customerId, null, now);
-      outputs.churnRisk(cause, found.alert());
-      outputs.ltv(cause, found.ltv());
-    });
+    Record<String, Void> cause = new Record<>(customerId, null, now);
+    outcome.alert().ifPresent(alert -> outputs.churnRisk(cause, alert));
+    outcome.ltv().ifPresent(ltv -> outputs.ltv(cause, ltv));
+    outcome.audience().ifPresent(move -> outputs.audienceMove(cause, move, task.audiences()));
   }
 }

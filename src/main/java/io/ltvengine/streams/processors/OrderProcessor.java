@@ -5,6 +5,7 @@ import io.ltvengine.avro.Order;
 import io.ltvengine.avro.state.CustomerState;
 import io.ltvengine.streams.LtvMetrics;
 import io.ltvengine.streams.errors.DeadLetterBreaker;
+import io.ltvengine.streams.stores.AudienceBook;
 import io.ltvengine.streams.stores.ChurnIndex;
 import io.ltvengine.streams.stores.PendingCohortDeltas;
 import io.ltvengine.streams.stores.PopulationRhythm;
@@ -25,15 +26,23 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * Turns each order into an updated customer value. The valuation core validates and applies it;
  * this processor reads and writes the customer's state and forwards what the core produced: the
- * LTV update, a reactivation when a customer with an open churn alert buys again, cohort changes.
+ * LTV update, a reactivation when a customer with an open churn alert buys again, cohort changes,
+ * the customer's audience move.
  */
 public final class OrderProcessor extends ContextualProcessor<String, Order, String, SpecificRecord> {
 
   /** Names of the stores this processor is connected to. */
-  public record Stores(String customers, String churnIndex, String population, String model, String pendingCohorts) {}
+  public record Stores(
+      String customers,
+      String churnIndex,
+      String population,
+      String model,
+      String pendingCohorts,
+      String audienceIndex,
+      String segmentCounts) {}
 
   /** Names of the sinks this processor forwards to. */
-  public record Children(String ltv, String alerts, String cohortDeltas) {}
+  public record Children(String ltv, String alerts, String cohortDeltas, String audiences) {}
 
   /** What the processor is wired to. */
   public record Wiring(Stores stores, Children children) {}
@@ -80,7 +89,8 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
         new ChurnIndex(context.getStateStore(stores.churnIndex())),
         new Judging(
             new PopulationRhythm(context.getStateStore(stores.population()), valuation.populationDefaults()),
-            models::get));
+            models::get),
+        new AudienceBook(context.getStateStore(stores.audienceIndex()), context.getStateStore(stores.segmentCounts())));
     outputs = new Outputs(context, wiring.children(), metrics);
     backlog =
         schedule.churnCheckType() == PunctuationType.STREAM_TIME
@@ -114,6 +124,7 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
     outcome.ltv().ifPresent(ltv -> outputs.ltv(record, ltv));
     outcome.reactivation().ifPresent(alert -> outputs.reactivation(record, alert));
     outcome.cohortDeltas().forEach(pendingCohorts::add);
+    outcome.audience().ifPresent(move -> outputs.audienceMove(record, move, task.audiences()));
   }
 
   @Override

@@ -1,9 +1,12 @@
 package io.ltvengine.streams.processors;
 
+import io.ltvengine.avro.AudienceChange;
 import io.ltvengine.avro.ChurnAlert;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.state.CohortDelta;
 import io.ltvengine.streams.LtvMetrics;
+import io.ltvengine.streams.stores.AudienceBook;
+import io.ltvengine.valuation.AudienceMove;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -29,6 +32,14 @@ final class Outputs {
   void churnRisk(Record<String, ?> cause, ChurnAlert alert) {
     context.forward(cause.withValue(alert), children.alerts());
     metrics.churnAlert();
+  }
+
+  /** The audience move's events go out; the task's audience book follows it. */
+  void audienceMove(Record<String, ?> cause, AudienceMove move, AudienceBook book) {
+    book.apply(move);
+    for (AudienceChange change : move.changes()) {
+      context.forward(cause.withValue(change), children.audiences());
+    }
   }
 
   void reactivation(Record<String, ?> cause, ChurnAlert alert) {

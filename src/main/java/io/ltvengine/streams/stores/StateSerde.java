@@ -2,6 +2,7 @@ package io.ltvengine.streams.stores;
 
 import io.ltvengine.avro.state.CohortDelta;
 import io.ltvengine.avro.state.CustomerState;
+import io.ltvengine.avro.state.SegmentCount;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,6 +55,11 @@ public final class StateSerde<T extends SpecificRecord> extends Serdes.WrapperSe
   public static StateSerde<CustomerState> customerState() {
     return new StateSerde<>(new Codec<>(CustomerState.getClassSchema(),
         List.of("CustomerState-1.avsc", "CustomerState-2.avsc")));
+  }
+
+  /** One cell of a task's segment counts. */
+  public static StateSerde<SegmentCount> segmentCount() {
+    return new StateSerde<>(new Codec<>(SegmentCount.getClassSchema(), List.of()));
   }
 
   /** A task's pending cohort change. */

@@ -37,6 +37,7 @@ final class EngineRun implements AutoCloseable {
     properties.put(LtvConfig.TOPIC_MODEL, run.name() + "-model");
     properties.put(LtvConfig.TOPIC_COHORTS, run.name() + "-cohorts");
     properties.put(LtvConfig.TOPIC_COHORT_DELTAS, run.name() + "-cohort-deltas");
+    properties.put(LtvConfig.TOPIC_AUDIENCES, run.name() + "-audiences");
     // The engine is measured, not its query API.
     properties.put(LtvConfig.HTTP_PORT, "0");
     properties.put(LtvConfig.TOPICS_PARTITIONS, String.valueOf(partitions));

@@ -1,5 +1,6 @@
 package io.ltvengine.app.http;
 
+import io.ltvengine.app.service.AudienceCounts;
 import io.ltvengine.app.service.CohortCellView;
 import io.ltvengine.app.service.EngineHealth;
 import io.ltvengine.app.service.CohortReport;
@@ -69,6 +70,16 @@ final class FakeQueries implements CustomerQueries {
   @Override
   public List<CohortCellView> localCohortCells() {
     return List.of(cell);
+  }
+
+  @Override
+  public AudienceCounts audiences() {
+    return AudienceCounts.of(localAudienceCells(), CurrencyConverter.parse("EUR", ""));
+  }
+
+  @Override
+  public List<AudienceCounts.Cell> localAudienceCells() {
+    return List.of(new AudienceCounts.Cell("ACTIVE", "LOW", 1, 12_000));
   }
 
   @Override

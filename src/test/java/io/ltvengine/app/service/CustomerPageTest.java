@@ -9,25 +9,35 @@ import org.junit.jupiter.api.Test;
 
 class CustomerPageTest {
 
-  private static List<Map<String, Object>> customers(String... ids) {
-    return Arrays.stream(ids).map(id -> Map.<String, Object>of("customerId", id)).toList();
+  private static CustomerPage page(String nextCursor, String... ids) {
+    List<Map<String, Object>> customers = Arrays.stream(ids).map(id -> Map.<String, Object>of("customerId", id)).toList();
+    return new CustomerPage(customers, nextCursor);
+  }
+
+  private static List<Object> ids(CustomerPage page) {
+    return page.customers().stream().map(c -> c.get("customerId")).toList();
   }
 
   @Test
-  void shouldCutThePageInIdOrderAndPointTheCursorAtItsLastCustomer() {
-    CustomerPage page = CustomerPage.firstOf(customers("c", "a", "d", "b"), 2, false);
+  void shouldCutTheMergedPageInIdOrderAndPointTheCursorAtItsLastCustomer() {
+    CustomerPage merged = CustomerPage.merge(List.of(page(null, "c", "a"), page(null, "d", "b")), 2);
 
-    assertThat(page.customers()).extracting(c -> c.get("customerId")).containsExactly("a", "b");
-    assertThat(page.nextCursor()).isEqualTo("b");
+    assertThat(ids(merged)).containsExactly("a", "b");
+    assertThat(merged.nextCursor()).isEqualTo("b");
   }
 
   @Test
   void shouldEndPagingWhenNothingIsLeftAnywhere() {
-    assertThat(CustomerPage.firstOf(customers("b", "a"), 2, false).nextCursor()).isNull();
+    assertThat(CustomerPage.merge(List.of(page(null, "b"), page(null, "a")), 2).nextCursor()).isNull();
   }
 
   @Test
-  void shouldGoOnPagingWhenAnInstanceHadMoreThanItSent() {
-    assertThat(CustomerPage.firstOf(customers("b", "a"), 2, true).nextCursor()).isEqualTo("b");
+  void shouldStopAtTheEarliestCutOfASourceThatHadMore() {
+    // Given one source cut after "c" (it holds more, unseen) and another that sent "e" at its end
+    CustomerPage merged = CustomerPage.merge(List.of(page("c", "a", "c"), page(null, "b", "e")), 10);
+
+    // Then "e" waits for the next page, which starts after "c": nothing between is skipped
+    assertThat(ids(merged)).containsExactly("a", "b", "c");
+    assertThat(merged.nextCursor()).isEqualTo("c");
   }
 }

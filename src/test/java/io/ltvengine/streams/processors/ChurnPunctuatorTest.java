@@ -3,6 +3,7 @@ package io.ltvengine.streams.processors;
 import static io.ltvengine.streams.processors.ProcessorHarness.day;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ltvengine.avro.AudienceChange;
 import io.ltvengine.avro.ChurnAlert;
 import io.ltvengine.avro.ChurnEventType;
 import io.ltvengine.avro.ChurnRiskTier;
@@ -50,16 +51,26 @@ class ChurnPunctuatorTest {
   }
 
   @Test
-  void shouldNotAlertACustomerWhoseCheckIsNotDueYet() {
-    // Given
+  void shouldMoveAQuietCustomerToMediumRiskWithoutAlertingBeforeTheirAlertIsDue() {
+    // Given a one-time buyer, judged by the population's 30-day rhythm: MEDIUM risk after 30 quiet
+    // days, HIGH with the alert after 60
     harness.process(Orders.purchase("c-1", "o-1", day(0), 4_200).build());
     harness.forget();
 
     // When the check runs after 59 quiet days
     harness.checkChurnAt(day(59));
 
-    // Then
-    assertThat(harness.context.forwarded()).as("records of a check before the customer is due").isEmpty();
+    // Then no alert, but the customer's new risk tier is told
+    assertThat(harness.context.forwarded()).as("records of the check")
+        .extracting(forward -> forward.childName().orElseThrow() + " " + describe(forward.record().value()))
+        .containsExactly("ltv MEDIUM", "audiences LEFT LOW", "audiences JOINED MEDIUM");
+  }
+
+  private static String describe(Object value) {
+    if (value instanceof AudienceChange change) {
+      return change.getChange() + " " + change.getAudience();
+    }
+    return ((CustomerLtv) value).getChurnRiskTier().name();
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.ltvengine.avro.LtvModel;
 import io.ltvengine.avro.Order;
 import io.ltvengine.avro.state.CohortDelta;
 import io.ltvengine.avro.state.CustomerState;
+import io.ltvengine.avro.state.SegmentCount;
 import io.ltvengine.config.LtvConfig;
 import io.ltvengine.streams.LtvMetrics;
 import io.ltvengine.streams.StoreNames;
@@ -40,8 +41,8 @@ final class ProcessorHarness {
       new OrderProcessor.Wiring(
           new OrderProcessor.Stores(
               StoreNames.CUSTOMER_STATE, StoreNames.CHURN_INDEX, StoreNames.POPULATION_RHYTHM,
-              StoreNames.MODEL, StoreNames.COHORT_PENDING),
-          new OrderProcessor.Children("ltv", "alerts", "cohort-deltas"));
+              StoreNames.MODEL, StoreNames.COHORT_PENDING, StoreNames.AUDIENCE_INDEX, StoreNames.SEGMENT_COUNTS),
+          new OrderProcessor.Children("ltv", "alerts", "cohort-deltas", "audiences"));
 
   static final Duration CHURN_CHECK_INTERVAL = Duration.ofSeconds(60);
   static final Duration COHORT_FLUSH_INTERVAL = Duration.ofSeconds(30);
@@ -62,6 +63,10 @@ final class ProcessorHarness {
         Stores.inMemoryKeyValueStore(StoreNames.POPULATION_RHYTHM), Serdes.String(), Serdes.Long()));
     store(Stores.<String, CohortDelta>keyValueStoreBuilder(
         Stores.inMemoryKeyValueStore(StoreNames.COHORT_PENDING), Serdes.String(), StateSerde.cohortDelta()));
+    store(Stores.keyValueStoreBuilder(
+        Stores.inMemoryKeyValueStore(StoreNames.AUDIENCE_INDEX), Serdes.String(), Serdes.ByteArray()));
+    store(Stores.<String, SegmentCount>keyValueStoreBuilder(
+        Stores.inMemoryKeyValueStore(StoreNames.SEGMENT_COUNTS), Serdes.String(), StateSerde.segmentCount()));
     store(Stores.<String, LtvModel>keyValueStoreBuilder(
         Stores.inMemoryKeyValueStore(StoreNames.MODEL), Serdes.String(), Serdes.serdeFrom(
             (topic, model) -> new byte[0], (topic, bytes) -> null)));
