@@ -164,6 +164,10 @@ final class EngineConfigDef {
         "Queries waiting beyond those; more are answered 503 with Retry-After.");
     def.define(LtvConfig.HTTP_IDLE_TIMEOUT, Type.LONG, 10_000L, Range.atLeast(100), LOW,
         "A connection that sends nothing for this long is closed, a request whose headers never end too, in ms.");
+    def.define(LtvConfig.QUERY_MAX_LAG_OFFSETS, Type.LONG, 10_000L, Range.atLeast(0), MEDIUM,
+        "While a customer's owner cannot answer (it restores, rebalances or is gone), a standby or restoring copy "
+            + "answers if it is at most this many changelog offsets behind, and says how far in X-LTV-Lag-Offsets; "
+            + "0 answers only from up-to-date copies.");
   }
 
   private static ConfigDef.Validator positive() {

@@ -81,6 +81,7 @@ public final class LtvConfig extends AbstractConfig {
   public static final String HTTP_MAX_CONCURRENT_QUERIES = "http.max.concurrent.queries";
   public static final String HTTP_MAX_QUEUED_QUERIES = "http.max.queued.queries";
   public static final String HTTP_IDLE_TIMEOUT = "http.idle.timeout.ms";
+  public static final String QUERY_MAX_LAG_OFFSETS = "query.max.lag.offsets";
 
   public static final String EXPECTED_PRECISION = "expected-precision";
   public static final String P_ALIVE = "p-alive";

@@ -23,6 +23,8 @@ public final class StreamsProperties {
    */
   static final String DEFAULT_LINGER_MS = "5";
 
+  private static final int DEFAULT_STANDBY_REPLICAS = 1;
+
   private StreamsProperties() {}
 
   public static Properties of(LtvConfig config, LtvMetrics metrics, DeadLetterBreaker breaker) {
@@ -38,6 +40,9 @@ public final class StreamsProperties {
     defaults.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.getString(LtvConfig.TOPIC_DLQ));
     defaults.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), DEFAULT_LINGER_MS);
     defaults.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class.getName());
+    // A standby copy of every task on another instance: a failover resumes without restoring
+    // from the changelog, and queries are answered from the copy meanwhile.
+    defaults.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, DEFAULT_STANDBY_REPLICAS);
     Properties properties = new Properties();
     properties.putAll(defaults);
     properties.putAll(config.properties());

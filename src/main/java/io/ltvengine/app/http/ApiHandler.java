@@ -48,6 +48,7 @@ final class ApiHandler extends Handler.Abstract {
     response.getHeaders().put("X-Frame-Options", "DENY");
     response.getHeaders().put("Referrer-Policy", "no-referrer");
     response.getHeaders().put("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+    answer.headers().forEach(response.getHeaders()::put);
     response.write(true, ByteBuffer.wrap(answer.body()), callback);
   }
 }

@@ -2,14 +2,19 @@ package io.ltvengine.app.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ltvengine.app.service.Answer;
 import io.ltvengine.app.service.CustomerFilter;
 import io.ltvengine.app.service.CustomerQueries;
+import io.ltvengine.app.service.PeerClient;
 import io.ltvengine.app.service.QueryException;
 import io.ltvengine.avro.ChurnRiskTier;
 import io.ltvengine.avro.LifecycleSegment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -24,6 +29,7 @@ public final class ApiHandlers {
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 1000;
   private static final String CUSTOMER_PREFIX = "/api/customers/";
+  static final String PARTIAL_HEADER = "X-LTV-Partial";
 
   private final CustomerQueries queries;
   private final Supplier<String> metrics;
@@ -53,13 +59,13 @@ public final class ApiHandlers {
     String path = request.path();
     if (path.startsWith(CUSTOMER_PREFIX) && path.length() > CUSTOMER_PREFIX.length()) {
       String customerId = path.substring(CUSTOMER_PREFIX.length());
-      return ok(queries.customer(customerId, request.local()));
+      return answer(queries.customer(customerId, request.local(), request.anyCopy()));
     }
     return switch (path) {
-      case "/api/customers" -> ok(queries.customers(filter(request), request.local()));
-      case "/api/segments" -> ok(request.local() ? queries.localSummaries() : queries.segments());
-      case "/api/cohorts" -> ok(request.local() ? queries.localCohortCells() : queries.cohorts());
-      case "/api/audiences" -> ok(request.local() ? queries.localAudienceCells() : queries.audiences());
+      case "/api/customers" -> answer(queries.customers(filter(request), request.local()));
+      case "/api/segments" -> request.local() ? ok(queries.localSummaries()) : answer(queries.segments());
+      case "/api/cohorts" -> request.local() ? ok(queries.localCohortCells()) : answer(queries.cohorts());
+      case "/api/audiences" -> request.local() ? ok(queries.localAudienceCells()) : answer(queries.audiences());
       case "/api/alerts/recent" -> ok(recentAlerts.get());
       case "/metrics" -> ApiResponse.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.get());
       case "/health" -> health();
@@ -126,6 +132,30 @@ public final class ApiHandlers {
 
   private ApiResponse ok(Object body) {
     return json(200, body);
+  }
+
+  /**
+   * A 200 that says what it lacks: {@code "partial": true} and the missing partitions in the body
+   * and in {@code X-LTV-Partial}; which copy of the state answered in {@code X-LTV-Copy}, and its
+   * lag in {@code X-LTV-Lag-Offsets}.
+   */
+  private ApiResponse answer(Answer<?> answer) {
+    JsonNode body = json.valueToTree(answer.value());
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (answer.partial()) {
+      if (body instanceof ObjectNode object) {
+        object.put("partial", true);
+        object.set("missingPartitions", json.valueToTree(answer.missingPartitions()));
+      }
+      headers.put(PARTIAL_HEADER, String.join(",", answer.missingPartitions()));
+    }
+    headers.put(PeerClient.COPY_HEADER, answer.copy());
+    headers.put(PeerClient.LAG_HEADER, String.valueOf(answer.lagOffsets()));
+    try {
+      return new ApiResponse(200, ApiResponse.JSON, json.writeValueAsBytes(body), headers);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write the answer as JSON", e);
+    }
   }
 
   private ApiResponse error(int status, String message) {

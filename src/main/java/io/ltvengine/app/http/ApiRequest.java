@@ -36,6 +36,11 @@ public record ApiRequest(String path, Map<String, String> query) {
     return Boolean.parseBoolean(query.get("local"));
   }
 
+  /** From another instance: any copy here may answer, a standby or restoring one too. */
+  public boolean anyCopy() {
+    return Boolean.parseBoolean(query.get("stale"));
+  }
+
   private static String decode(String text) {
     return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }

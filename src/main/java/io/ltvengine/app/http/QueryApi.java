@@ -15,6 +15,8 @@ import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything an instance serves over HTTP: the query API, Prometheus metrics (the engine's own
@@ -27,6 +29,8 @@ public final class QueryApi implements AutoCloseable {
   /** The running engine the API answers for, and where its metrics are scraped from. */
   public record Engine(
       KafkaStreams streams, EngineHealth health, Valuation valuation, Topics topics, PrometheusMeterRegistry prometheus) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(QueryApi.class);
 
   private final KafkaStreamsMetrics streamsMetrics;
   private final RecentAlerts alerts;
@@ -44,6 +48,7 @@ public final class QueryApi implements AutoCloseable {
   }
 
   public static QueryApi start(LtvConfig config, Properties clientProperties, Engine engine) {
+    AdvertisedAddress.problem(advertised(config)).ifPresent(LOG::warn);
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(engine.streams());
     streamsMetrics.bindTo(engine.prometheus());
     ObjectMapper json = new ObjectMapper();
@@ -53,7 +58,9 @@ public final class QueryApi implements AutoCloseable {
             engine.streams(),
             new CustomerQueryService.Placement(
                 HostInfo.buildFromEndpoint(clientProperties.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG)),
-                engine.topics().orders().name()),
+                engine.topics().orders().name(),
+                engine.topics().cohortDeltas().name(),
+                config.getLong(LtvConfig.QUERY_MAX_LAG_OFFSETS)),
             engine.valuation(),
             engine.health(),
             new PeerClient(json, apiKeys.peerAuthorization()));

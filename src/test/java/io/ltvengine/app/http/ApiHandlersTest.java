@@ -88,6 +88,35 @@ class ApiHandlersTest {
   }
 
   @Test
+  void shouldSayWhatAnAnswerLacksWhenAnInstanceCouldNotBeAsked() throws IOException {
+    // Given an instance that holds orders-1 and orders-3 and cannot be reached
+    queries.missingPartitions = List.of("orders-1", "orders-3");
+
+    // When the segments are asked for
+    ApiResponse response = get("/api/segments");
+
+    // Then the answer says so in its body and a header, rather than counting fewer customers silently
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(body(response).get("partial").asBoolean()).isTrue();
+    assertThat(body(response).get("missingPartitions")).extracting(JsonNode::asText).containsExactly("orders-1", "orders-3");
+    assertThat(response.headers()).containsEntry("X-LTV-Partial", "orders-1,orders-3");
+  }
+
+  @Test
+  void shouldSayWhichCopyAnsweredForACustomerAndHowFarBehindItWas() {
+    ApiResponse response = get("/api/customers/alice");
+
+    assertThat(response.headers()).containsEntry("X-LTV-Copy", "active").containsEntry("X-LTV-Lag-Offsets", "0");
+    assertThat(get("/api/segments").headers()).doesNotContainKey("X-LTV-Partial");
+  }
+
+  @Test
+  void shouldServeTheAudienceCountsAndTheLocalCellsForTheFanOut() throws IOException {
+    assertThat(body(get("/api/audiences")).get("bySegment").get("ACTIVE").get("customers").asInt()).isEqualTo(1);
+    assertThat(body(get("/api/audiences?local=true")).get(0).get("netRevenueMinor").asLong()).isEqualTo(12_000);
+  }
+
+  @Test
   void shouldServeCohortsAndTheLocalCellsForTheFanOut() throws IOException {
     JsonNode cohorts = body(get("/api/cohorts"));
     assertThat(cohorts.get("byAcquisitionMonth").get(0).get("cohort").asText()).isEqualTo("2026-01");

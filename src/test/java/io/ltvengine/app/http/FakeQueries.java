@@ -1,5 +1,6 @@
 package io.ltvengine.app.http;
 
+import io.ltvengine.app.service.Answer;
 import io.ltvengine.app.service.AudienceCounts;
 import io.ltvengine.app.service.CohortCellView;
 import io.ltvengine.app.service.EngineHealth;
@@ -24,6 +25,8 @@ final class FakeQueries implements CustomerQueries {
   volatile String lastCustomerId;
   /** When set, segment requests wait for it: a saturated engine. */
   volatile CountDownLatch segmentsGate;
+  /** Partitions the segment answer says it lacks, as when an instance cannot be asked. */
+  List<String> missingPartitions = List.of();
 
   private final CustomerSummary alice = new CustomerSummary("alice", "ACTIVE", "LOW", 3, 2, 50_00, 120);
   private final CohortCellView cell = new CohortCellView("ACQUISITION_MONTH", "2026-01", 0, 1, 1, 50_00);
@@ -35,26 +38,26 @@ final class FakeQueries implements CustomerQueries {
   }
 
   @Override
-  public Map<String, Object> customer(String customerId, boolean localOnly) {
+  public Answer<Map<String, Object>> customer(String customerId, boolean localOnly, boolean anyLocalCopy) {
     lastCustomerId = customerId;
     requireRunning();
     if (!customerId.equals("alice")) {
       throw QueryException.notFound("No customer " + customerId);
     }
-    return Map.of("customerId", "alice");
+    return Answer.whole(Map.of("customerId", "alice"));
   }
 
   @Override
-  public CustomerPage customers(CustomerFilter filter, boolean localOnly) {
+  public Answer<CustomerPage> customers(CustomerFilter filter, boolean localOnly) {
     lastFilter = filter;
     lastLocal = localOnly;
-    return new CustomerPage(List.of(Map.of("customerId", "alice")), null);
+    return Answer.whole(new CustomerPage(List.of(Map.of("customerId", "alice")), null));
   }
 
   @Override
-  public SegmentReport segments() {
+  public Answer<SegmentReport> segments() {
     awaitGate();
-    return SegmentReport.of(List.of(alice));
+    return new Answer<>(SegmentReport.of(List.of(alice)), missingPartitions, Answer.ACTIVE, 0);
   }
 
   @Override
@@ -63,8 +66,8 @@ final class FakeQueries implements CustomerQueries {
   }
 
   @Override
-  public CohortReport cohorts() {
-    return CohortReport.of(List.of(cell), CurrencyConverter.parse("EUR", ""));
+  public Answer<CohortReport> cohorts() {
+    return Answer.whole(CohortReport.of(List.of(cell), CurrencyConverter.parse("EUR", "")));
   }
 
   @Override
@@ -73,8 +76,8 @@ final class FakeQueries implements CustomerQueries {
   }
 
   @Override
-  public AudienceCounts audiences() {
-    return AudienceCounts.of(localAudienceCells(), CurrencyConverter.parse("EUR", ""));
+  public Answer<AudienceCounts> audiences() {
+    return Answer.whole(AudienceCounts.of(localAudienceCells(), CurrencyConverter.parse("EUR", "")));
   }
 
   @Override
