@@ -121,6 +121,17 @@ public final class Valuation {
   }
 
   /**
+   * Counts a customer kept by a version without audiences in the audiences their value now puts
+   * them in; empty for a customer already counted, or with no purchase left.
+   */
+  public Optional<AudienceMove> count(String customerId, CustomerState state, long now, Judging judging) {
+    if (state.getAudience() != null || !CustomerLedger.hasPurchased(state)) {
+      return Optional.empty();
+    }
+    return Audiences.move(customerId, state, judge.assess(state, now, judging), now, AudienceChangeReason.COUNTED);
+  }
+
+  /**
    * Why a published parameter set cannot be used, if it cannot; one that fails is never used, and
    * the previous one stays in use.
    */

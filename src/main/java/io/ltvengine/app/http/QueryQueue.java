@@ -11,22 +11,34 @@ import org.eclipse.jetty.util.Callback;
  * Jetty's quality-of-service handler in front of the queries: a bounded number at once, a bounded
  * queue behind them, and 503 with {@code Retry-After} past either. Health and readiness never
  * queue, so saturated queries cannot starve them.
+ *
+ * <p>The requests of another instance's fan-out ({@code local=true}) have a queue of their own:
+ * behind the external queries that caused them, two instances that each fill their slots with
+ * queries forwarded to the other would wait on each other until the peers' timeout.
  */
 final class QueryQueue extends QoSHandler {
 
   private static final String RETRY_AFTER_SECONDS = "1";
 
-  private QueryQueue(Handler next) {
+  private QueryQueue(Handler next, LtvHttpServer.Limits limits) {
     super(next);
+    setMaxRequestCount(limits.maxConcurrentQueries());
+    setMaxSuspendedRequestCount(limits.maxQueuedQueries());
+    setMaxSuspend(limits.idleTimeout());
   }
 
-  static QueryQueue around(Handler next, LtvHttpServer.Limits limits) {
-    QueryQueue queue = new QueryQueue(next);
-    queue.setMaxRequestCount(limits.maxConcurrentQueries());
-    queue.setMaxSuspendedRequestCount(limits.maxQueuedQueries());
-    queue.setMaxSuspend(limits.idleTimeout());
-    queue.excludePath("/health", "/ready");
-    return queue;
+  static Handler around(Handler next, LtvHttpServer.Limits limits) {
+    QueryQueue fromInstances = new QueryQueue(next, limits);
+    fromInstances.include(QueryQueue::fromAnotherInstance);
+    QueryQueue fromClients = new QueryQueue(fromInstances, limits);
+    fromClients.exclude(QueryQueue::fromAnotherInstance);
+    fromClients.excludePath("/health", "/ready");
+    return fromClients;
+  }
+
+  /** A part of another instance's answer: it reads this instance's stores alone. */
+  private static boolean fromAnotherInstance(Request request) {
+    return "true".equals(Request.extractQueryParameters(request).getValue("local"));
   }
 
   @Override

@@ -11,6 +11,8 @@ import io.ltvengine.valuation.CustomerLedger;
 import io.ltvengine.valuation.Judging;
 import io.ltvengine.valuation.Valuation;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -76,38 +78,52 @@ public final class CustomerQueryService implements CustomerQueries {
 
   /**
    * A page of this instance's audience: each partition's candidates from the audience index, at
-   * most a page each, valued now. The index holds each customer's audiences as of their last
-   * order or churn check; a customer whose value now has left the audience is left out.
+   * most a page each, merged by id and cut to a page before any is valued, so a page values a
+   * page. The index holds each customer's audiences as of their last order or churn check; a
+   * customer whose value now has left the audience is left out.
    */
   private CustomerPage localCustomers(CustomerFilter filter) {
     requireRunning();
     long now = valuation.clock().now();
     return LocalStores.guarded(() -> {
-      List<CustomerPage> pages = new ArrayList<>();
+      List<Candidate> candidates = new ArrayList<>();
+      String cut = null;
       for (int partition : stores.partitions()) {
-        pages.add(localPage(filter, partition, now));
+        AudienceScan.Candidates found =
+            AudienceScan.of(filter, stores.active(StoreNames.AUDIENCE_INDEX, partition), stores.customers(partition));
+        found.customerIds().forEach(id -> candidates.add(new Candidate(partition, id)));
+        if (found.more()) {
+          String last = found.customerIds().get(found.customerIds().size() - 1);
+          cut = cut == null || last.compareTo(cut) < 0 ? last : cut;
+        }
       }
-      return CustomerPage.merge(pages, filter.limit());
+      String end = cut;
+      List<Candidate> page = candidates.stream()
+          .filter(candidate -> end == null || candidate.customerId().compareTo(end) <= 0)
+          .sorted(Comparator.comparing(Candidate::customerId))
+          .toList();
+      String next = page.size() > filter.limit() ? page.get(filter.limit() - 1).customerId() : end;
+      return new CustomerPage(valued(page.subList(0, Math.min(page.size(), filter.limit())), filter, now), next);
     });
   }
 
-  private CustomerPage localPage(CustomerFilter filter, int partition, long now) {
-    ReadOnlyKeyValueStore<String, CustomerState> customers = stores.customers(partition);
-    AudienceScan.Candidates candidates =
-        AudienceScan.of(filter, stores.active(StoreNames.AUDIENCE_INDEX, partition), customers);
-    Judging judging = stores.judging(partition, false);
+  /** A customer of the index and the partition that holds them. */
+  private record Candidate(int partition, String customerId) {}
+
+  private List<Map<String, Object>> valued(List<Candidate> page, CustomerFilter filter, long now) {
+    Map<Integer, Judging> judgings = new HashMap<>();
     List<Map<String, Object>> matches = new ArrayList<>();
-    for (String customerId : candidates.customerIds()) {
-      CustomerState state = customers.get(customerId);
+    for (Candidate candidate : page) {
+      CustomerState state = stores.customers(candidate.partition()).get(candidate.customerId());
       if (state != null && CustomerLedger.hasPurchased(state)) {
-        CustomerLtv ltv = valuation.viewAt(customerId, state, judging, now);
+        Judging judging = judgings.computeIfAbsent(candidate.partition(), partition -> stores.judging(partition, false));
+        CustomerLtv ltv = valuation.viewAt(candidate.customerId(), state, judging, now);
         if (filter.matches(ltv)) {
           matches.add(AvroJson.toMap(ltv));
         }
       }
     }
-    List<String> ids = candidates.customerIds();
-    return new CustomerPage(matches, candidates.more() ? ids.get(ids.size() - 1) : null);
+    return matches;
   }
 
   @Override

@@ -58,6 +58,9 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
       Duration backlogTolerance,
       Duration cohortFlushInterval) {}
 
+  /** How often the walk that counts customers an earlier version left uncounted takes its next batch. */
+  private static final Duration BACKFILL_INTERVAL = Duration.ofSeconds(1);
+
   private final Valuation valuation;
   private final Wiring wiring;
   private final Schedule schedule;
@@ -69,6 +72,7 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
   private PendingCohortDeltas pendingCohorts;
   private Cancellable churnCheck;
   private Cancellable cohortFlush;
+  private Cancellable audienceBackfill;
 
   public OrderProcessor(
       Valuation valuation, Wiring wiring, Schedule schedule, LtvMetrics metrics, DeadLetterBreaker breaker) {
@@ -103,6 +107,8 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
     pendingCohorts = new PendingCohortDeltas(context.getStateStore(stores.pendingCohorts()));
     cohortFlush = context.schedule(
         schedule.cohortFlushInterval(), PunctuationType.WALL_CLOCK_TIME, new CohortFlushPunctuator(pendingCohorts, outputs));
+    audienceBackfill = context.schedule(BACKFILL_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
+        new AudienceBackfill(valuation, task, outputs, schedule.maxChecksPerPunctuation()));
   }
 
   @Override
@@ -132,6 +138,7 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
     if (churnCheck != null) {
       churnCheck.cancel();
       cohortFlush.cancel();
+      audienceBackfill.cancel();
     }
   }
 }

@@ -33,11 +33,16 @@ final class BenchOrders {
 
   /** A purchase by a random customer at {@code eventTime}. */
   Order next(Instant eventTime) {
+    return purchaseBy(random.nextInt(customers), eventTime);
+  }
+
+  /** A purchase by customer {@code index} at {@code eventTime}. */
+  Order purchaseBy(int index, Instant eventTime) {
     long amount = 500 + random.nextLong(20_000);
     String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
     return Order.newBuilder()
         .setOrderId("o-%09d".formatted(++sequence))
-        .setCustomerId(customerId(random.nextInt(customers)))
+        .setCustomerId(customerId(index))
         .setEventTime(eventTime)
         .setType(OrderType.PURCHASE)
         .setAmountMinor(amount)

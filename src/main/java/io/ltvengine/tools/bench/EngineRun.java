@@ -5,6 +5,7 @@ import io.ltvengine.config.LtvConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -22,7 +23,12 @@ final class EngineRun implements AutoCloseable {
   /**
    * @param name names the application id and the output topics, so no run sees another's data
    */
-  EngineRun(BenchKafka kafka, RunSpec run, String ordersTopic, int partitions)
+  EngineRun(BenchKafka kafka, RunSpec run, String ordersTopic, int partitions) throws Exception {
+    this(kafka, run, ordersTopic, partitions, Map.of());
+  }
+
+  /** @param overrides engine settings over the benchmark's, e.g. an HTTP port to measure the API */
+  EngineRun(BenchKafka kafka, RunSpec run, String ordersTopic, int partitions, Map<String, String> overrides)
       throws Exception {
     this.applicationId = "bench-" + run.name();
     Properties properties = kafka.clientProperties();
@@ -42,6 +48,7 @@ final class EngineRun implements AutoCloseable {
     properties.put(LtvConfig.HTTP_PORT, "0");
     properties.put(LtvConfig.TOPICS_PARTITIONS, String.valueOf(partitions));
     properties.put(LtvConfig.TOPICS_REPLICATION, "1");
+    properties.putAll(overrides);
     LtvConfig config = new LtvConfig(properties);
     this.application = new LtvApplication(config, config.defaultClock(), meters);
     application.streams().setGlobalStateRestoreListener(restoreTimer);
@@ -50,6 +57,10 @@ final class EngineRun implements AutoCloseable {
   EngineRun start() throws InterruptedException {
     application.start();
     return this;
+  }
+
+  LtvApplication application() {
+    return application;
   }
 
   RestoreTimer restoreTimer() {

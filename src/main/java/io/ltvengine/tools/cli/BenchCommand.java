@@ -1,5 +1,7 @@
 package io.ltvengine.tools.cli;
 
+import io.ltvengine.tools.bench.ApiBenchmark;
+import io.ltvengine.tools.bench.ApiReport;
 import io.ltvengine.tools.bench.BenchOptions;
 import io.ltvengine.tools.bench.BenchReport;
 import io.ltvengine.tools.bench.Benchmark;
@@ -68,8 +70,25 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--chart", paramLabel = "FILE", description = "Also write the throughput bar chart to this SVG file.")
   Path chart;
 
+  @Option(names = "--api", description = "Measure the query API instead: two engine instances at each of --api-customers, "
+      + "--clients concurrent clients for --api-duration.")
+  boolean api;
+
+  @Option(names = "--api-customers", split = ",", defaultValue = "10000,1000000",
+      description = "Customer counts of --api, comma-separated. Default: ${DEFAULT-VALUE}.")
+  List<Integer> apiCustomers;
+
+  @Option(names = "--clients", defaultValue = "200", description = "Concurrent clients of --api. Default: ${DEFAULT-VALUE}.")
+  int clients;
+
+  @Option(names = "--api-duration", defaultValue = "PT60S", description = "How long --api loads each size (ISO-8601). Default: ${DEFAULT-VALUE}.")
+  Duration apiDuration;
+
   @Override
   public Integer call() throws Exception {
+    if (api) {
+      return apiBenchmark();
+    }
     BenchOptions options = new BenchOptions(
         orders, customers, partitions, guarantee.values, rate, latencyDuration, latencyWarmup, punctuationCustomers);
     PrintStream out = System.out;
@@ -86,6 +105,24 @@ public final class BenchCommand implements Callable<Integer> {
     if (chart != null) {
       Files.writeString(chart, report.chartSvg());
     }
+    out.println(report.toJson());
+    return 0;
+  }
+
+  private int apiBenchmark() throws Exception {
+    ApiBenchmark.Options options = new ApiBenchmark.Options(apiCustomers, clients, apiDuration, partitions);
+    PrintStream out = System.out;
+    List<ApiBenchmark.SizeResult> sizes;
+    if (bootstrapServers != null) {
+      sizes = ApiBenchmark.run(bootstrapServers, options, out);
+    } else {
+      out.println("Starting an embedded Kafka broker (it shares this JVM's cores with what it measures)...");
+      try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+        sizes = ApiBenchmark.run(broker.bootstrapServers(), options, out);
+      }
+    }
+    ApiReport report = new ApiReport(options, sizes);
+    report.printTable(out);
     out.println(report.toJson());
     return 0;
   }

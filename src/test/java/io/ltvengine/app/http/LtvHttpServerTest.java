@@ -107,6 +107,26 @@ class LtvHttpServerTest {
   }
 
   @Test
+  void shouldAnswerAnotherInstancesFanOutWhileClientQueriesAreSaturated() throws Exception {
+    // Given one client query at a time, none queued, and one that does not finish
+    start("", 1, 0);
+    queries.segmentsGate = new CountDownLatch(1);
+    CompletableFuture<HttpResponse<String>> stuck = http.sendAsync(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/segments")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(get("/api/customers/alice").statusCode()).as("a client query beyond the limit").isEqualTo(503));
+
+    // When another instance asks for its part of an answer
+    HttpResponse<String> part = get("/api/customers/alice?local=true");
+
+    // Then it is answered: it does not wait behind the client queries that may have caused it
+    assertThat(part.statusCode()).as("another instance's request while client queries are saturated").isEqualTo(200);
+    queries.segmentsGate.countDown();
+    assertThat(stuck.get().statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void shouldDecodeCustomerIdsWithSpacesPlusesSlashesAndUnicode() throws Exception {
     start("", 16, 64);
 

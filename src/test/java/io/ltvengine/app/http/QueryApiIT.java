@@ -118,6 +118,23 @@ class QueryApiIT {
   }
 
   @Test
+  void shouldPageThroughAnAudienceInSmallPagesAsInOne() throws Exception {
+    List<String> inPagesOfThree = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonNode page = json(get(instanceB, "/api/customers?risk=HIGH&limit=3" + (cursor == null ? "" : "&cursor=" + cursor)));
+      page.get("customers").forEach(customer -> inPagesOfThree.add(customer.get("customerId").asText()));
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+    } while (cursor != null);
+    List<String> inOnePage = new ArrayList<>();
+    json(get(instanceA, "/api/customers?risk=HIGH&limit=1000")).get("customers")
+        .forEach(customer -> inOnePage.add(customer.get("customerId").asText()));
+
+    assertThat(inOnePage).as("the HIGH risk audience").isNotEmpty();
+    assertThat(inPagesOfThree).isSorted().doesNotHaveDuplicates().isEqualTo(inOnePage);
+  }
+
+  @Test
   void shouldFilterAudiencesBySegmentAcrossInstances() throws Exception {
     JsonNode page = json(get(instanceB, "/api/customers?segment=LAPSED&limit=1000"));
     long lapsed = segments(instanceA).get("bySegment").get("LAPSED").get("customers").asLong();

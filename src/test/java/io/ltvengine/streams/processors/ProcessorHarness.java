@@ -72,7 +72,8 @@ final class ProcessorHarness {
             (topic, model) -> new byte[0], (topic, bytes) -> null)));
     Valuation valuation = Valuation.create(config.valuation(), EngineClock.kafkaTime());
     processor = new OrderProcessor(valuation, WIRING, new OrderProcessor.Schedule(
-        CHURN_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, 100, Duration.ofHours(1), COHORT_FLUSH_INTERVAL),
+        CHURN_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, config.getInt(LtvConfig.MAX_CHECKS_PER_PUNCTUATION),
+        Duration.ofHours(1), COHORT_FLUSH_INTERVAL),
         new LtvMetrics(new SimpleMeterRegistry()), new DeadLetterBreaker(1000, 0.5));
     processor.init(context);
   }

@@ -91,6 +91,33 @@ class StateSerdeTest {
     assertThat(state.getLastOrder().getPurchasedAt()).isEqualTo(2_000L);
   }
 
+  @Test
+  void shouldReadStateWrittenBeforeTheFirstPurchaseAmountAndTheAudiencesWereKept() throws IOException {
+    // Given a customer's state as the version before this one wrote it
+    Schema second;
+    try (InputStream schema = StateSerde.class.getResourceAsStream("CustomerState-2.avsc")) {
+      second = new Schema.Parser().parse(schema);
+    }
+    CustomerState current = CustomerLedger.emptyState();
+    current.setOrders(3);
+    current.setGrossMinor(9_000);
+    GenericRecord old = new GenericData.Record(second);
+    for (Schema.Field field : second.getFields()) {
+      old.put(field.name(), current.get(field.name()));
+    }
+    ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), second).encode(old);
+    byte[] bytes = new byte[encoded.remaining()];
+    encoded.get(bytes);
+
+    // When this version reads it
+    CustomerState state = serde.deserializer().deserialize("t", bytes);
+
+    // Then the first amount is unknown (every purchase is valued) and the customer is not yet counted
+    assertThat(state.getOrders()).isEqualTo(3);
+    assertThat(state.getFirstPurchaseMinor()).isEqualTo(-1L);
+    assertThat(state.getAudience()).isNull();
+  }
+
   private static Schema firstSchema() throws IOException {
     try (InputStream schema = StateSerde.class.getResourceAsStream("CustomerState-1.avsc")) {
       return new Schema.Parser().parse(schema);
