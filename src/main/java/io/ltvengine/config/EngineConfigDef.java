@@ -159,7 +159,8 @@ final class EngineConfigDef {
         "Comma-separated API keys; when set, every data endpoint asks for Authorization: Bearer KEY, and "
             + "instances send the first key to each other. /health, /ready and the dashboard's files stay open.");
     def.define(LtvConfig.HTTP_MAX_CONCURRENT_QUERIES, Type.INT, 16, Range.between(1, 40), LOW,
-        "Queries answered at once; health and readiness never wait behind them.");
+        "Queries answered at once; health and readiness never wait behind them, and other instances' requests "
+            + "have a queue of their own with the same limits.");
     def.define(LtvConfig.HTTP_MAX_QUEUED_QUERIES, Type.INT, 64, Range.atLeast(0), LOW,
         "Queries waiting beyond those; more are answered 503 with Retry-After.");
     def.define(LtvConfig.HTTP_IDLE_TIMEOUT, Type.LONG, 10_000L, Range.atLeast(100), LOW,
