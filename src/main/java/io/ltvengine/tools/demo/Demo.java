@@ -184,6 +184,8 @@ public final class Demo {
     properties.put(LtvConfig.BACKLOG_TOLERANCE, String.valueOf(shopMinutes(WALL_BACKLOG_TOLERANCE)));
     // The console shows cohorts live; a shop's dashboard is fine with the minute default.
     properties.put(LtvConfig.COHORT_FLUSH_INTERVAL, "5");
+    // One instance: there is no other to hold a standby copy of its tasks.
+    properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");
     return new LtvConfig(properties);
   }
 
