@@ -110,14 +110,18 @@ public final class CustomerQueryService implements CustomerQueries {
   /** A customer of the index and the partition that holds them. */
   private record Candidate(int partition, String customerId) {}
 
+  /** A partition's customers and the judging of its rhythm, looked up once for a page. */
+  private record PartitionView(ReadOnlyKeyValueStore<String, CustomerState> customers, Judging judging) {}
+
   private List<Map<String, Object>> valued(List<Candidate> page, CustomerFilter filter, long now) {
-    Map<Integer, Judging> judgings = new HashMap<>();
+    Map<Integer, PartitionView> partitions = new HashMap<>();
     List<Map<String, Object>> matches = new ArrayList<>();
     for (Candidate candidate : page) {
-      CustomerState state = stores.customers(candidate.partition()).get(candidate.customerId());
+      PartitionView view = partitions.computeIfAbsent(candidate.partition(),
+          partition -> new PartitionView(stores.customers(partition), stores.judging(partition, false)));
+      CustomerState state = view.customers().get(candidate.customerId());
       if (state != null && CustomerLedger.hasPurchased(state)) {
-        Judging judging = judgings.computeIfAbsent(candidate.partition(), partition -> stores.judging(partition, false));
-        CustomerLtv ltv = valuation.viewAt(candidate.customerId(), state, judging, now);
+        CustomerLtv ltv = valuation.viewAt(candidate.customerId(), state, view.judging(), now);
         if (filter.matches(ltv)) {
           matches.add(AvroJson.toMap(ltv));
         }

@@ -89,11 +89,7 @@ class LtvHttpServerTest {
   @Test
   void shouldAnswer503WithRetryAfterWhenQueriesAreSaturatedWhileHealthStillAnswers() throws Exception {
     // Given one query at a time, none queued, and one query that does not finish
-    start("", 1, 0);
-    queries.segmentsGate = new CountDownLatch(1);
-    CompletableFuture<HttpResponse<String>> stuck = http.sendAsync(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/segments")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> stuck = oneQueryAtATimeAndOneStuck();
 
     // When another query arrives
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
@@ -109,11 +105,7 @@ class LtvHttpServerTest {
   @Test
   void shouldAnswerAnotherInstancesFanOutWhileClientQueriesAreSaturated() throws Exception {
     // Given one client query at a time, none queued, and one that does not finish
-    start("", 1, 0);
-    queries.segmentsGate = new CountDownLatch(1);
-    CompletableFuture<HttpResponse<String>> stuck = http.sendAsync(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/segments")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> stuck = oneQueryAtATimeAndOneStuck();
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
         assertThat(get("/api/customers/alice").statusCode()).as("a client query beyond the limit").isEqualTo(503));
 
@@ -124,6 +116,15 @@ class LtvHttpServerTest {
     assertThat(part.statusCode()).as("another instance's request while client queries are saturated").isEqualTo(200);
     queries.segmentsGate.countDown();
     assertThat(stuck.get().statusCode()).isEqualTo(200);
+  }
+
+  /** A server answering one query at a time with none queued, and a segment query that waits for the gate. */
+  private CompletableFuture<HttpResponse<String>> oneQueryAtATimeAndOneStuck() throws Exception {
+    start("", 1, 0);
+    queries.segmentsGate = new CountDownLatch(1);
+    return http.sendAsync(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/segments")).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
