@@ -80,9 +80,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   public static EmbeddedKafkaBroker start(AdditionalListener additional) {
     long startNanos = System.nanoTime();
     File dataDir = createDataDir();
-    int brokerPort = freeLoopbackPort();
-    Map<String, String> config = new HashMap<>(brokerConfig(dataDir, brokerPort, freeLoopbackPort()));
-    String additionalBootstrap = additional == null ? null : addListener(config, additional);
+    int[] ports = freeLoopbackPorts(3);
+    int brokerPort = ports[0];
+    Map<String, String> config = new HashMap<>(brokerConfig(dataDir, brokerPort, ports[1]));
+    String additionalBootstrap = additional == null ? null : addListener(config, additional, ports[2]);
     EmbeddedKafkaBroker broker =
         new EmbeddedKafkaBroker(dataDir, config, "127.0.0.1:" + brokerPort, additionalBootstrap);
     try {
@@ -96,8 +97,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  private static String addListener(Map<String, String> config, AdditionalListener listener) {
-    String address = "127.0.0.1:" + freeLoopbackPort();
+  private static String addListener(Map<String, String> config, AdditionalListener listener, int port) {
+    String address = "127.0.0.1:" + port;
     config.merge("listeners", listener.name() + "://" + address, (a, b) -> a + "," + b);
     config.merge("listener.security.protocol.map", listener.name() + ":" + listener.protocol(),
         (a, b) -> a + "," + b);
@@ -253,9 +254,34 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  private static int freeLoopbackPort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+  /**
+   * Distinct free loopback ports: the sockets stay open until all are chosen, since a port closed
+   * a moment ago may be handed out again at once (two listeners on one port then stop the broker).
+   */
+  private static int[] freeLoopbackPorts(int count) {
+    ServerSocket[] sockets = new ServerSocket[count];
+    try {
+      int[] ports = new int[count];
+      for (int i = 0; i < count; i++) {
+        sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ports[i] = sockets[i].getLocalPort();
+      }
+      return ports;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      for (ServerSocket socket : sockets) {
+        release(socket);
+      }
+    }
+  }
+
+  private static void release(ServerSocket socket) {
+    if (socket == null) {
+      return;
+    }
+    try {
+      socket.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
