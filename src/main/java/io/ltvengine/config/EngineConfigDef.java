@@ -41,7 +41,11 @@ final class EngineConfigDef {
     topic(def, LtvConfig.TOPIC_COHORT_DELTAS, "ltv-cohort-deltas",
         "Topic that repartitions cohort changes by cohort cell for aggregation.");
     topic(def, LtvConfig.TOPIC_AUDIENCES, "ltv-audiences",
-        "Output topic of audience changes: a customer joined or left a segment or risk tier.");
+        "Output topic of audience changes: a customer joined or left a segment, risk tier or value tier.");
+    topic(def, LtvConfig.TOPIC_SEGMENTS, "ltv-segments",
+        "Compacted output topic of customers, net revenue and value per segment, risk tier and value tier.");
+    topic(def, LtvConfig.TOPIC_SEGMENT_SHARES, "ltv-segment-shares",
+        "Topic that brings each task's segment counts to the task summing their cell.");
     def.define(LtvConfig.TOPICS_CREATE, Type.BOOLEAN, true, MEDIUM,
         "Create missing topics at start-up (compacted where the data is a latest value).");
     def.define(LtvConfig.TOPICS_PARTITIONS, Type.INT, 6, Range.atLeast(1), MEDIUM,
@@ -104,6 +108,11 @@ final class EngineConfigDef {
     def.define(LtvConfig.COHORT_FLUSH_INTERVAL, Type.LONG, 60L, Range.atLeast(1), LOW,
         "How often each task sends its summed cohort changes to the cohort table, in seconds; "
             + "under exactly-once each flush holds one commit back by 100-300 ms.");
+    def.define(LtvConfig.SEGMENT_FLUSH_INTERVAL, Type.LONG, 10L, Range.atLeast(1), LOW,
+        "How often each task sends the segment cells its customers moved to the ltv-segments totals, in seconds.");
+    def.define(LtvConfig.SEGMENT_WALK_BATCH, Type.INT, 5_000, Range.atLeast(1), LOW,
+        "Customers a task's ranking walk reads per second; a walk over N customers takes N / this seconds, "
+            + "after which value tiers and RFM quintiles follow the customers' latest values.");
     def.define(LtvConfig.TIME_MODE, Type.STRING, LtvConfig.WALL_CLOCK, ValidString.in(LtvConfig.WALL_CLOCK, LtvConfig.STREAM_TIME), HIGH,
         "wall-clock in production; stream-time to replay history.");
     def.define(LtvConfig.BACKLOG_TOLERANCE, Type.LONG, 60L, Range.atLeast(0), LOW,

@@ -35,6 +35,8 @@ public final class LtvConfig extends AbstractConfig {
   public static final String TOPIC_COHORTS = "topics.cohorts";
   public static final String TOPIC_COHORT_DELTAS = "topics.cohort.deltas";
   public static final String TOPIC_AUDIENCES = "topics.audiences";
+  public static final String TOPIC_SEGMENTS = "topics.segments";
+  public static final String TOPIC_SEGMENT_SHARES = "topics.segment.shares";
   public static final String TOPICS_CREATE = "topics.create";
   public static final String TOPICS_PARTITIONS = "topics.partitions";
   public static final String TOPICS_REPLICATION = "topics.replication.factor";
@@ -56,6 +58,8 @@ public final class LtvConfig extends AbstractConfig {
   public static final String MIN_QUIET_DAYS = "churn.min.quiet.days";
   public static final String CHECK_INTERVAL = "churn.check.interval.seconds";
   public static final String COHORT_FLUSH_INTERVAL = "cohorts.flush.interval.seconds";
+  public static final String SEGMENT_FLUSH_INTERVAL = "segments.flush.interval.seconds";
+  public static final String SEGMENT_WALK_BATCH = "segments.walk.batch";
   public static final String TIME_MODE = "churn.time.mode";
   public static final String BACKLOG_TOLERANCE = "churn.backlog.tolerance.minutes";
   public static final String MAX_CHECKS_PER_PUNCTUATION = "churn.max.checks.per.punctuation";

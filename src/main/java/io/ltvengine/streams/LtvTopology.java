@@ -20,7 +20,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Builds the engine's topology: orders in; LTV updates, churn alerts and dead letters out. Pure:
+ * Builds the engine's topology: orders in; LTV updates, churn alerts, audience changes, cohort and
+ * segment totals and dead letters out. Pure:
  * no I/O happens here, so tests drive the same topology that runs in production.
  */
 public final class LtvTopology {
@@ -69,6 +70,7 @@ public final class LtvTopology {
         topics.audiences().valueSerde().serializer(),
         ORDER_PROCESSOR);
     CohortTopology.addTo(topology, ORDER_PROCESSOR, config, topics);
+    SegmentTopology.addTo(topology, ORDER_PROCESSOR, config, topics);
     return topology;
   }
 
@@ -99,15 +101,19 @@ public final class LtvTopology {
                 StoreNames.MODEL,
                 StoreNames.COHORT_PENDING,
                 StoreNames.AUDIENCE_INDEX,
-                StoreNames.SEGMENT_COUNTS),
-            new OrderProcessor.Children(LTV_SINK, ALERTS_SINK, CohortTopology.DELTAS_SINK, AUDIENCES_SINK));
+                StoreNames.SEGMENT_COUNTS,
+                StoreNames.SEGMENT_SKETCHES),
+            new OrderProcessor.Children(
+                LTV_SINK, ALERTS_SINK, CohortTopology.DELTAS_SINK, AUDIENCES_SINK, SegmentTopology.SHARES_SINK));
     OrderProcessor.Schedule schedule =
         new OrderProcessor.Schedule(
             config.seconds(LtvConfig.CHECK_INTERVAL),
             config.streamTime() ? PunctuationType.STREAM_TIME : PunctuationType.WALL_CLOCK_TIME,
             config.getInt(LtvConfig.MAX_CHECKS_PER_PUNCTUATION),
             config.minutes(LtvConfig.BACKLOG_TOLERANCE),
-            config.seconds(LtvConfig.COHORT_FLUSH_INTERVAL));
+            config.seconds(LtvConfig.COHORT_FLUSH_INTERVAL),
+            config.seconds(LtvConfig.SEGMENT_FLUSH_INTERVAL),
+            config.getInt(LtvConfig.SEGMENT_WALK_BATCH));
     Set<StoreBuilder<?>> stores = stores();
     return new ProcessorSupplier<>() {
       @Override
@@ -155,6 +161,10 @@ public final class LtvTopology {
                 Stores.inMemoryKeyValueStore(StoreNames.SEGMENT_COUNTS),
                 Serdes.String(),
                 StateSerde.segmentCount())
-            .withCachingEnabled()));
+            .withCachingEnabled(),
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(StoreNames.SEGMENT_SKETCHES),
+                Serdes.String(),
+                StateSerde.segmentDigest())));
   }
 }

@@ -24,8 +24,14 @@ public final class StoreNames {
   /** Customers by the audiences they are in (segment|risk tier|customer), so an audience page reads a page. */
   public static final String AUDIENCE_INDEX = "audience-index";
 
-  /** Customers and net revenue per segment and risk tier of one task, moved as customers move. */
+  /** Customers, net revenue and value per segment, risk tier and value tier of one task, moved as customers move. */
   public static final String SEGMENT_COUNTS = "segment-counts";
+
+  /** The quantile sketches of one task's customers its last ranking walk built. */
+  public static final String SEGMENT_SKETCHES = "segment-sketches";
+
+  /** Every task's share of each segment cell (cell#partition), summed into ltv-segments. */
+  public static final String SEGMENT_TOTALS = "segment-totals";
 
   /** The latest published model parameters, a global store fed by the model topic. */
   public static final String MODEL = "ltv-model-store";

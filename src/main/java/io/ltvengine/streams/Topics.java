@@ -6,13 +6,15 @@ import io.ltvengine.avro.CohortCell;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.LtvModel;
 import io.ltvengine.avro.Order;
+import io.ltvengine.avro.SegmentCell;
 import io.ltvengine.avro.state.CohortDelta;
+import io.ltvengine.avro.state.SegmentShare;
 import io.ltvengine.config.LtvConfig;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Every topic the engine reads or writes, in one place. All are keyed by customer id, except the
- * cohort topics, keyed by cohort cell.
+ * cohort topics, keyed by cohort cell, and the segment topics, keyed by segment cell.
  */
 public record Topics(
     Topic<String, Order> orders,
@@ -22,7 +24,9 @@ public record Topics(
     String deadLetter,
     Topic<String, CohortDelta> cohortDeltas,
     Topic<String, CohortCell> cohorts,
-    Topic<String, AudienceChange> audiences) {
+    Topic<String, AudienceChange> audiences,
+    Topic<String, SegmentShare> segmentShares,
+    Topic<String, SegmentCell> segments) {
 
   public static Topics create(LtvConfig config, AvroSerdeFactory serdes) {
     return new Topics(
@@ -33,6 +37,8 @@ public record Topics(
         config.getString(LtvConfig.TOPIC_DLQ),
         new Topic<>(config.getString(LtvConfig.TOPIC_COHORT_DELTAS), Serdes.String(), serdes.valueSerde(CohortDelta.class)),
         new Topic<>(config.getString(LtvConfig.TOPIC_COHORTS), Serdes.String(), serdes.valueSerde(CohortCell.class)),
-        new Topic<>(config.getString(LtvConfig.TOPIC_AUDIENCES), Serdes.String(), serdes.valueSerde(AudienceChange.class)));
+        new Topic<>(config.getString(LtvConfig.TOPIC_AUDIENCES), Serdes.String(), serdes.valueSerde(AudienceChange.class)),
+        new Topic<>(config.getString(LtvConfig.TOPIC_SEGMENT_SHARES), Serdes.String(), serdes.valueSerde(SegmentShare.class)),
+        new Topic<>(config.getString(LtvConfig.TOPIC_SEGMENTS), Serdes.String(), serdes.valueSerde(SegmentCell.class)));
   }
 }

@@ -5,6 +5,7 @@ import io.ltvengine.avro.ChurnAlert;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.LtvModel;
 import io.ltvengine.avro.Order;
+import io.ltvengine.avro.state.AudienceMembership;
 import io.ltvengine.avro.state.CohortDelta;
 import io.ltvengine.avro.state.CustomerState;
 import java.util.List;
@@ -93,8 +94,9 @@ public final class Valuation {
     Optional<ChurnAlert> reactivation =
         Optional.ofNullable(change.closedAlertId())
             .map(alertId -> records.reactivated(alertId, customerId, state, assessment, asOf));
-    return new OrderOutcome(false, Optional.of(records.ltv(customerId, state, assessment, asOf)), reactivation,
-        cohortDeltas, Audiences.move(customerId, state, assessment, asOf, reason));
+    CustomerLtv ltv = records.ltv(customerId, state, assessment, asOf);
+    return new OrderOutcome(false, Optional.of(ltv), reactivation, cohortDeltas,
+        Audiences.move(customerId, state, membership(ltv, judging), asOf, reason));
   }
 
   /**
@@ -106,29 +108,36 @@ public final class Valuation {
     state.setNextCheckAt(0L);
     if (judge.quietFrom(state, judging) > now) {
       judge.rebook(customerId, state, judging, calendar, now);
-      Assessment assessment = judge.assess(state, now, judging);
-      Optional<AudienceMove> move = Audiences.move(customerId, state, assessment, now, AudienceChangeReason.QUIET);
-      return move.isEmpty()
-          ? CheckOutcome.NOTHING
-          : new CheckOutcome(Optional.empty(), Optional.of(records.ltv(customerId, state, assessment, now)), move);
+      CustomerLtv ltv = records.ltv(customerId, state, judge.assess(state, now, judging), now);
+      Optional<AudienceMove> move =
+          Audiences.move(customerId, state, membership(ltv, judging), now, AudienceChangeReason.QUIET);
+      return move.isEmpty() ? CheckOutcome.NOTHING : new CheckOutcome(Optional.empty(), Optional.of(ltv), move);
     }
     state.setOpenAlertId(OutputRecords.alertId(customerId, state.getLastPurchaseAt()));
     Assessment assessment = judge.assess(state, now, judging);
+    CustomerLtv ltv = records.ltv(customerId, state, assessment, now);
     return new CheckOutcome(
         Optional.of(records.churnRisk(customerId, state, assessment, now)),
-        Optional.of(records.ltv(customerId, state, assessment, now)),
-        Audiences.move(customerId, state, assessment, now, AudienceChangeReason.CHURN_ALERT));
+        Optional.of(ltv),
+        Audiences.move(customerId, state, membership(ltv, judging), now, AudienceChangeReason.CHURN_ALERT));
   }
 
   /**
-   * Counts a customer kept by a version without audiences in the audiences their value now puts
-   * them in; empty for a customer already counted, or with no purchase left.
+   * Counts a customer in the audiences their value now puts them in if no version with value
+   * tiers has counted them yet (reason COUNTED), else moves them to the value tier the task's
+   * ranking now gives the value they were counted with (RANKED); empty when neither applies.
    */
-  public Optional<AudienceMove> count(String customerId, CustomerState state, long now, Judging judging) {
-    if (state.getAudience() != null || !CustomerLedger.hasPurchased(state)) {
+  public Optional<AudienceMove> rank(String customerId, CustomerState state, long now, Judging judging) {
+    AudienceMembership counted = state.getAudience();
+    if (!CustomerLedger.hasPurchased(state)) {
       return Optional.empty();
     }
-    return Audiences.move(customerId, state, judge.assess(state, now, judging), now, AudienceChangeReason.COUNTED);
+    if (counted == null || counted.getValueTier() == null) {
+      AudienceMembership membership = membership(viewAt(customerId, state, judging, now), judging);
+      return Audiences.move(customerId, state, membership, now, AudienceChangeReason.COUNTED);
+    }
+    AudienceMembership reranked = Audiences.reranked(counted, judging.ranking().tierOf(counted.getValueMinor()));
+    return Audiences.move(customerId, state, reranked, now, AudienceChangeReason.RANKED);
   }
 
   /**
@@ -142,6 +151,10 @@ public final class Valuation {
   /** The customer's value judged now, on the engine's clock, as the stream would judge them. */
   public CustomerLtv view(String customerId, CustomerState state, Judging judging) {
     return viewAt(customerId, state, judging, clock.now());
+  }
+
+  private AudienceMembership membership(CustomerLtv ltv, Judging judging) {
+    return Audiences.membership(ltv, records.currency().minorPerMajor(), judging.ranking());
   }
 
   /** The customer's value judged at {@code now}. */

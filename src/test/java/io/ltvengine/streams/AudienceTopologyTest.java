@@ -6,13 +6,19 @@ import static io.ltvengine.testing.Orders.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ltvengine.avro.AudienceChange;
+import io.ltvengine.avro.AudienceDimension;
 import io.ltvengine.avro.CustomerLtv;
+import io.ltvengine.avro.SegmentCell;
 import io.ltvengine.avro.state.CustomerState;
 import io.ltvengine.avro.state.SegmentCount;
+import io.ltvengine.avro.state.SegmentDigest;
 import io.ltvengine.streams.stores.AudienceKeys;
 import io.ltvengine.streams.stores.PopulationRhythm;
+import io.ltvengine.streams.stores.TaskSketch;
 import io.ltvengine.valuation.CustomerLedger;
 import io.ltvengine.valuation.Judging;
+import io.ltvengine.valuation.SegmentSketch;
+import io.ltvengine.valuation.ValueRanking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +33,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Audiences as the topology keeps them: change events, segment counts and the audience index. */
+/**
+ * Audiences as the topology keeps them: change events, segment counts, the audience index and the
+ * segment totals on ltv-segments.
+ */
 class AudienceTopologyTest {
 
   /** Orders from before the driver's clock are history, not a backlog to hold checks for. */
@@ -56,8 +65,10 @@ class AudienceTopologyTest {
     fixture.driver.advanceWallClockTime(Duration.ofDays(6));
     fixture.send(purchase("c1", "back", day(45), 1_000).build());
 
-    // Then every move was told once, LEFT before JOINED, with its reason
-    assertThat(fixture.audiences.readValuesToList()).extracting(AudienceTopologyTest::describe).containsExactly(
+    // Then every move between segments and risk tiers was told once, LEFT before JOINED, with its reason
+    List<AudienceChange> changes = fixture.audiences.readValuesToList();
+    assertThat(changes).filteredOn(change -> change.getDimension() != AudienceDimension.VALUE_TIER)
+        .extracting(AudienceTopologyTest::describe).containsExactly(
         "ORDER JOINED SEGMENT NEW", "ORDER JOINED RISK_TIER LOW",
         "ORDER LEFT SEGMENT NEW", "ORDER JOINED SEGMENT ACTIVE",
         "QUIET LEFT RISK_TIER LOW", "QUIET JOINED RISK_TIER MEDIUM",
@@ -68,7 +79,7 @@ class AudienceTopologyTest {
   }
 
   @Test
-  void shouldKeepSegmentCountsAndTheIndexEqualToARecomputationAfterOrdersAndAsTimePasses() {
+  void shouldKeepSegmentCountsTheIndexAndTheTotalsEqualToARecomputationAfterOrdersAndAsTimePasses() {
     // Given 300 customers with two to six purchases in the month before the clock's start, at their
     // own rhythms, some refunded soon after
     Random random = new Random(3);
@@ -86,20 +97,48 @@ class AudienceTopologyTest {
       }
     }
 
-    // When time passes, the counts and the index are what valuing every customer then gives
+    // When time passes, the counts, the index and the published totals are what valuing every
+    // customer then gives, ranked by the thresholds of the task's sketch
     Duration elapsed = Duration.ZERO;
+    Map<String, SegmentCell> totals = new TreeMap<>();
     TreeSet<String> cellsSeen = new TreeSet<>();
     for (int step = 0; step < 15; step++) {
-      elapsed = elapsed.plusDays(2);
       fixture.driver.advanceWallClockTime(Duration.ofDays(2));
+      // one more walk ranks everyone by the sketch the last one built, one more flush sends the cells
+      fixture.driver.advanceWallClockTime(Duration.ofSeconds(10));
+      elapsed = elapsed.plusDays(2).plusSeconds(10);
       long now = START.plus(elapsed).toEpochMilli();
-      assertThat(counts()).as("segment counts after %s", elapsed).isEqualTo(recompute(now));
-      assertThat(indexedCells()).as("index after %s", elapsed).isEqualTo(recomputedIndex(now));
-      cellsSeen.addAll(counts().keySet());
+      Map<String, SegmentCount> expected = recompute(now);
+      assertThat(counts()).as("segment counts after step %s", step).isEqualTo(expected);
+      assertThat(indexedCells()).as("index after step %s", step).isEqualTo(recomputedIndex(now));
+      fixture.segments.readKeyValuesToMap().forEach(totals::put);
+      assertThat(published(totals)).as("ltv-segments after step %s", step).isEqualTo(expected);
+      cellsSeen.addAll(expected.keySet());
     }
 
     // And customers went through the tiers on the way, so the comparison saw every kind of move
-    assertThat(cellsSeen).contains("ACTIVE|LOW", "ACTIVE|MEDIUM", "LAPSED|HIGH");
+    assertThat(cellsSeen).contains("ACTIVE|LOW|rest", "ACTIVE|MEDIUM|rest", "LAPSED|HIGH|rest")
+        .anyMatch(cell -> cell.endsWith("|top-1%")).anyMatch(cell -> cell.endsWith("|top-10%"));
+  }
+
+  @Test
+  void shouldRankThreeOfThreeHundredCustomersInTheTopOnePercentByTheExactQuantileWhileTheSketchIsExact() {
+    // Given 300 customers of distinct value
+    for (int c = 1; c <= 300; c++) {
+      fixture.send(purchase("c" + c, "c" + c + "-o", day(-1), 1_000L + c).build());
+    }
+
+    // When two walks go by
+    fixture.driver.advanceWallClockTime(Duration.ofSeconds(1));
+    fixture.driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+    // Then 1% and 10% of them are in the top tiers, the best ones
+    Map<String, SegmentCount> counts = counts();
+    assertThat(counts.get("NEW|LOW|top-1%").getCustomers()).isEqualTo(3);
+    assertThat(counts.get("NEW|LOW|top-10%").getCustomers()).isEqualTo(27);
+    KeyValueStore<String, CustomerState> customers = fixture.driver.getKeyValueStore(StoreNames.CUSTOMER_STATE);
+    assertThat(customers.get("c300").getAudience().getValueTier()).isEqualTo("top-1%");
+    assertThat(customers.get("c297").getAudience().getValueTier()).isEqualTo("top-10%");
   }
 
   private static String describe(AudienceChange change) {
@@ -110,7 +149,11 @@ class AudienceTopologyTest {
     KeyValueStore<String, SegmentCount> store = fixture.driver.getKeyValueStore(StoreNames.SEGMENT_COUNTS);
     Map<String, SegmentCount> counts = new TreeMap<>();
     try (KeyValueIterator<String, SegmentCount> all = store.all()) {
-      all.forEachRemaining(entry -> counts.put(entry.key, entry.value));
+      all.forEachRemaining(entry -> {
+        if (entry.value.getCustomers() > 0) {
+          counts.put(entry.key, entry.value);
+        }
+      });
     }
     return counts;
   }
@@ -124,14 +167,34 @@ class AudienceTopologyTest {
     return entries;
   }
 
-  /** Every customer valued at the driver's clock, counted by segment and risk tier. */
+  /**
+   * Every customer valued at the driver's clock, counted by segment, risk tier and the value tier
+   * the task's sketch gives the value they were last judged at.
+   */
   private Map<String, SegmentCount> recompute(long now) {
+    KeyValueStore<String, SegmentDigest> sketches = fixture.driver.getKeyValueStore(StoreNames.SEGMENT_SKETCHES);
+    ValueRanking ranking = SegmentSketch.of(sketches.get(TaskSketch.KEY)).ranking();
+    KeyValueStore<String, CustomerState> customers = fixture.driver.getKeyValueStore(StoreNames.CUSTOMER_STATE);
     Map<String, SegmentCount> counts = new TreeMap<>();
     for (KeyValue<String, CustomerLtv> view : views(now)) {
-      String cell = AudienceKeys.cell(view.value.getSegment().name(), view.value.getChurnRiskTier().name());
-      SegmentCount count = counts.getOrDefault(cell, new SegmentCount(0L, 0L));
-      counts.put(cell, new SegmentCount(count.getCustomers() + 1, count.getNetRevenueMinor() + view.value.getNetRevenueMinor()));
+      long valueMinor = customers.get(view.key).getAudience().getValueMinor();
+      String cell = AudienceKeys.cell(
+          view.value.getSegment().name(), view.value.getChurnRiskTier().name(), ranking.tierOf(valueMinor).label());
+      SegmentCount count = counts.getOrDefault(cell, new SegmentCount(0L, 0L, 0L));
+      counts.put(cell, new SegmentCount(count.getCustomers() + 1,
+          count.getNetRevenueMinor() + view.value.getNetRevenueMinor(), count.getValueMinor() + valueMinor));
     }
+    return counts;
+  }
+
+  /** The published totals as counts, without the cells that emptied. */
+  private static Map<String, SegmentCount> published(Map<String, SegmentCell> totals) {
+    Map<String, SegmentCount> counts = new TreeMap<>();
+    totals.forEach((cell, total) -> {
+      if (total.getCustomers() > 0) {
+        counts.put(cell, new SegmentCount(total.getCustomers(), total.getNetRevenueMinor(), total.getValueMinor()));
+      }
+    });
     return counts;
   }
 

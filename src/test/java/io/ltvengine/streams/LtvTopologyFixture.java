@@ -5,6 +5,7 @@ import io.ltvengine.avro.ChurnAlert;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.LtvModel;
 import io.ltvengine.avro.Order;
+import io.ltvengine.avro.SegmentCell;
 import io.ltvengine.config.LtvConfig;
 import io.ltvengine.registry.MockSchemaRegistry;
 import io.ltvengine.streams.errors.DeadLetterBreaker;
@@ -40,6 +41,7 @@ final class LtvTopologyFixture implements AutoCloseable {
   final TestOutputTopic<String, CustomerLtv> ltv;
   final TestOutputTopic<String, ChurnAlert> alerts;
   final TestOutputTopic<String, AudienceChange> audiences;
+  final TestOutputTopic<String, SegmentCell> segments;
   final TestOutputTopic<byte[], byte[]> deadLetters;
   final TestInputTopic<String, LtvModel> models;
   final DeadLetterBreaker breaker;
@@ -87,6 +89,11 @@ final class LtvTopologyFixture implements AutoCloseable {
             topics.audiences().name(),
             topics.audiences().keySerde().deserializer(),
             topics.audiences().valueSerde().deserializer());
+    segments =
+        driver.createOutputTopic(
+            topics.segments().name(),
+            topics.segments().keySerde().deserializer(),
+            topics.segments().valueSerde().deserializer());
     models =
         driver.createInputTopic(
             topics.model().name(), new StringSerializer(), topics.model().valueSerde().serializer());

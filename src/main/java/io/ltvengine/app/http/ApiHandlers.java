@@ -63,7 +63,7 @@ public final class ApiHandlers {
     }
     return switch (path) {
       case "/api/customers" -> answer(queries.customers(filter(request), request.local()));
-      case "/api/segments" -> request.local() ? ok(queries.localSummaries()) : answer(queries.segments());
+      case "/api/segments" -> request.local() ? ok(queries.localSegments()) : answer(queries.segments());
       case "/api/cohorts" -> request.local() ? ok(queries.localCohortCells()) : answer(queries.cohorts());
       case "/api/audiences" -> request.local() ? ok(queries.localAudienceCells()) : answer(queries.audiences());
       case "/api/alerts/recent" -> ok(recentAlerts.get());

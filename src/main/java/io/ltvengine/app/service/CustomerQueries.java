@@ -22,13 +22,13 @@ public interface CustomerQueries {
   /** Customers matching the filter, in id order, one page; across all instances unless local. */
   Answer<CustomerPage> customers(CustomerFilter filter, boolean localOnly);
 
-  /** Counts and value per segment, risk tier, RFM score and value tier over all customers. */
+  /** Counts and value per segment, risk tier, value tier and RFM score over all customers. */
   Answer<SegmentReport> segments();
 
-  /** One summary per customer of this instance: the input of {@link #segments()}. */
-  List<CustomerSummary> localSummaries();
+  /** This instance's part of {@link #segments()}: its count cells and sketches. */
+  LocalSegments localSegments();
 
-  /** Customers and net revenue per segment and risk tier, from the counts every instance keeps. */
+  /** Customers, net revenue and value per segment, risk tier and value tier, from the counts every instance keeps. */
   Answer<AudienceCounts> audiences();
 
   /** The segment count cells of this instance's partitions. */

@@ -5,19 +5,20 @@ import io.ltvengine.avro.CohortCell;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.state.CustomerState;
 import io.ltvengine.avro.state.SegmentCount;
+import io.ltvengine.avro.state.SegmentDigest;
 import io.ltvengine.streams.StoreNames;
 import io.ltvengine.streams.stores.AudienceKeys;
+import io.ltvengine.streams.stores.TaskSketch;
 import io.ltvengine.valuation.CustomerLedger;
 import io.ltvengine.valuation.Judging;
+import io.ltvengine.valuation.SegmentSketch;
 import io.ltvengine.valuation.Valuation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -31,7 +32,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class CustomerQueryService implements CustomerQueries {
 
   private static final TypeReference<CustomerPage> PAGE = new TypeReference<>() {};
-  private static final TypeReference<List<CustomerSummary>> SUMMARIES = new TypeReference<>() {};
+  private static final TypeReference<LocalSegments> LOCAL_SEGMENTS = new TypeReference<>() {};
   private static final TypeReference<List<CohortCellView>> CELLS = new TypeReference<>() {};
   private static final TypeReference<List<AudienceCounts.Cell>> AUDIENCE_CELLS = new TypeReference<>() {};
 
@@ -133,16 +134,32 @@ public final class CustomerQueryService implements CustomerQueries {
   @Override
   public Answer<SegmentReport> segments() {
     List<String> missing = new ArrayList<>();
-    List<CustomerSummary> summaries = new ArrayList<>(localSummaries());
-    fanOut.ask("/api/segments?local=true", SUMMARIES, placement.ordersTopic(), missing).forEach(summaries::addAll);
-    return Answer.partial(SegmentReport.of(summaries), missing);
+    List<LocalSegments> instances = new ArrayList<>(List.of(localSegments()));
+    instances.addAll(fanOut.ask("/api/segments?local=true", LOCAL_SEGMENTS, placement.ordersTopic(), missing));
+    List<AudienceCounts.Cell> cells = new ArrayList<>();
+    SegmentSketch merged = SegmentSketch.empty();
+    for (LocalSegments instance : instances) {
+      cells.addAll(instance.cells());
+      instance.mergeInto(merged);
+    }
+    AudienceCounts counts = AudienceCounts.of(cells, valuation.currency());
+    return Answer.partial(SegmentReport.of(counts, merged, valuation.currency(), valuation.clock().now()), missing);
   }
 
   @Override
-  public List<CustomerSummary> localSummaries() {
-    List<CustomerSummary> summaries = new ArrayList<>();
-    forEachLocalCustomer(ltv -> summaries.add(CustomerSummary.of(ltv)));
-    return summaries;
+  public LocalSegments localSegments() {
+    List<AudienceCounts.Cell> cells = localAudienceCells();
+    return LocalStores.guarded(() -> {
+      List<byte[]> sketches = new ArrayList<>();
+      for (int partition : stores.partitions()) {
+        ReadOnlyKeyValueStore<String, SegmentDigest> store = stores.active(StoreNames.SEGMENT_SKETCHES, partition);
+        SegmentDigest digest = store.get(TaskSketch.KEY);
+        if (digest != null) {
+          sketches.add(LocalSegments.encode(digest));
+        }
+      }
+      return new LocalSegments(cells, sketches);
+    });
   }
 
   @Override
@@ -163,7 +180,9 @@ public final class CustomerQueryService implements CustomerQueries {
         try (KeyValueIterator<String, SegmentCount> all = counts.all()) {
           all.forEachRemaining(entry -> {
             String[] cell = AudienceKeys.cellOf(entry.key);
-            cells.add(new AudienceCounts.Cell(cell[0], cell[1], entry.value.getCustomers(), entry.value.getNetRevenueMinor()));
+            SegmentCount count = entry.value;
+            cells.add(new AudienceCounts.Cell(cell[0], cell[1], cell[2], count.getCustomers(),
+                count.getNetRevenueMinor(), count.getValueMinor()));
           });
         }
       }
@@ -195,26 +214,6 @@ public final class CustomerQueryService implements CustomerQueries {
   @Override
   public EngineHealth.Verdict health() {
     return health.verdict();
-  }
-
-  /** Every customer of this instance's partitions, valued now with their partition's rhythm. */
-  private void forEachLocalCustomer(Consumer<CustomerLtv> action) {
-    requireRunning();
-    long now = valuation.clock().now();
-    LocalStores.guarded(() -> {
-      for (int partition : stores.partitions()) {
-        Judging judging = stores.judging(partition, false);
-        try (KeyValueIterator<String, CustomerState> all = stores.customers(partition).all()) {
-          while (all.hasNext()) {
-            KeyValue<String, CustomerState> entry = all.next();
-            if (CustomerLedger.hasPurchased(entry.value)) {
-              action.accept(valuation.viewAt(entry.key, entry.value, judging, now));
-            }
-          }
-        }
-      }
-      return null;
-    });
   }
 
   /**

@@ -1,60 +1,56 @@
 package io.ltvengine.app.service;
 
-import java.util.List;
+import io.ltvengine.valuation.RfmQuintiles;
+import io.ltvengine.valuation.SegmentSketch;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.ToDoubleFunction;
 
 /**
  * RFM scores: recency, frequency (orders) and monetary value (net revenue), each scored 1 to 5 by
- * its quintile in the population; 5 is best (most recent, most frequent, highest spend).
+ * its quintile in the population; 5 is best (most recent, most frequent, highest spend). The
+ * quintiles come from the merged sketches; each task scored its customers against its own
+ * quintiles of the walk before, a sample of the population's, within the sketches' rank error.
  *
  * @param cells customers per combined score, e.g. "555" for the best customers
  */
 public record RfmScores(Quintiles recency, Quintiles frequency, Quintiles monetary, Map<String, Long> cells) {
 
+  private static final double DAY_MILLIS = 86_400_000.0;
+
   /**
-   * @param thresholds the 20th, 40th, 60th and 80th percentiles
+   * @param thresholds the 20th, 40th, 60th and 80th percentiles (recency in days, net revenue in
+   *     minor units); empty before any walk
    * @param customersPerScore customers scored 1 to 5
    */
-  public record Quintiles(double[] thresholds, long[] customersPerScore) {
+  public record Quintiles(double[] thresholds, long[] customersPerScore) {}
 
-    static Quintiles of(List<CustomerSummary> customers, ToDoubleFunction<CustomerSummary> measure) {
-      double[] values = customers.stream().mapToDouble(measure).sorted().toArray();
-      double[] thresholds = new double[4];
-      for (int i = 0; values.length > 0 && i < thresholds.length; i++) {
-        int rank = (int) Math.ceil(values.length * 0.2 * (i + 1));
-        thresholds[i] = values[rank - 1];
-      }
-      return new Quintiles(thresholds, new long[5]);
-    }
-
-    /** 1 to 5: one more for every quintile threshold the value exceeds. */
-    int score(double value, boolean lowerIsBetter) {
-      int above = 0;
-      for (double threshold : thresholds) {
-        if (value > threshold) {
-          above++;
-        }
-      }
-      int score = lowerIsBetter ? 5 - above : 1 + above;
-      customersPerScore[score - 1]++;
-      return score;
-    }
+  static RfmScores of(SegmentSketch sketch, long now) {
+    Map<String, Long> cells = new TreeMap<>(sketch.rfmCells());
+    double[][] thresholds = sketch.quintiles().map(q -> thresholds(q, now)).orElse(new double[3][0]);
+    return new RfmScores(
+        new Quintiles(thresholds[0], perScore(cells, 0)),
+        new Quintiles(thresholds[1], perScore(cells, 1)),
+        new Quintiles(thresholds[2], perScore(cells, 2)),
+        cells);
   }
 
-  static RfmScores of(List<CustomerSummary> customers) {
-    Quintiles recency = Quintiles.of(customers, CustomerSummary::recencyDays);
-    Quintiles frequency = Quintiles.of(customers, CustomerSummary::orders);
-    Quintiles monetary = Quintiles.of(customers, CustomerSummary::netRevenueMinor);
-    Map<String, Long> cells = new TreeMap<>();
-    for (CustomerSummary customer : customers) {
-      String cell =
-          "" + recency.score(customer.recencyDays(), true)
-              + frequency.score(customer.orders(), false)
-              + monetary.score(customer.netRevenueMinor(), false);
-      cells.merge(cell, 1L, Long::sum);
+  static double days(long millis) {
+    return millis / DAY_MILLIS;
+  }
+
+  /** Recency in days, ascending: the latest purchase quintiles read backwards from now. */
+  private static double[][] thresholds(RfmQuintiles quintiles, long now) {
+    double[] lastPurchase = quintiles.lastPurchase();
+    double[] recency = new double[lastPurchase.length];
+    for (int i = 0; i < recency.length; i++) {
+      recency[i] = (now - lastPurchase[lastPurchase.length - 1 - i]) / DAY_MILLIS;
     }
-    return new RfmScores(recency, frequency, monetary, cells);
+    return new double[][] {recency, quintiles.orders(), quintiles.netRevenue()};
+  }
+
+  private static long[] perScore(Map<String, Long> cells, int digit) {
+    long[] customers = new long[5];
+    cells.forEach((cell, count) -> customers[cell.charAt(digit) - '1'] += count);
+    return customers;
   }
 }

@@ -2,75 +2,83 @@ package io.ltvengine.app.service;
 
 import io.ltvengine.avro.ChurnRiskTier;
 import io.ltvengine.avro.LifecycleSegment;
+import io.ltvengine.avro.state.TopCustomer;
+import io.ltvengine.valuation.CurrencyConverter;
+import io.ltvengine.valuation.SegmentSketch;
+import io.ltvengine.valuation.ValueTier;
+import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * Counts and value of customers per lifecycle segment, churn-risk tier, RFM score and value tier.
- * Built from a summary of every customer, so its cost grows with the number of customers: fine
- * for a dashboard refreshing every few seconds up to some hundred thousand customers.
+ * Counts and value of customers per lifecycle segment, churn-risk tier and value tier, from the
+ * cells the topology keeps; RFM scores, value thresholds and top customers from the quantile
+ * sketches of each task's last ranking walk, merged. No customer is read, so it costs the same
+ * with ten thousand customers as with ten million.
+ *
+ * @param ranking what the sketches hold: how many customers, ranked when
  */
 public record SegmentReport(
-    int customers,
+    String currency,
+    long customers,
     Map<String, Group> bySegment,
     Map<String, Group> byRiskTier,
     Map<String, Group> byValueTier,
     RfmScores rfm,
-    List<CustomerSummary> topCustomers) {
+    List<Top> topCustomers,
+    Ranking ranking) {
 
   /** Customers of a group and the sum of their value (predicted CLV, else historical LTV). */
-  public record Group(long customers, double value) {
-    Group plus(CustomerSummary customer) {
-      return new Group(customers + 1, value + customer.value());
-    }
-  }
+  public record Group(long customers, double value) {}
 
-  static final int TOP_CUSTOMERS = 10;
-  static final String TOP_1 = "top-1%";
-  static final String TOP_10 = "top-10%";
-  static final String REST = "rest";
+  /** One of the customers of highest value, as the last walk over their task found them. */
+  public record Top(
+      String customerId, String segment, String riskTier, int orders, double netRevenue, double value, double recencyDays) {}
 
-  public static SegmentReport of(List<CustomerSummary> customers) {
-    List<CustomerSummary> byValue =
-        customers.stream().sorted(Comparator.comparingDouble(CustomerSummary::value).reversed()).toList();
+  /**
+   * @param customers customers in the sketches
+   * @param walkedAt when the oldest of the walks behind them ended, ISO-8601; null before any walk
+   * @param top1Value the lowest value of the top 1%; null before any walk
+   * @param top10Value the lowest value of the top 10%; null before any walk
+   */
+  public record Ranking(long customers, String walkedAt, Double top1Value, Double top10Value) {}
+
+  public static SegmentReport of(AudienceCounts counts, SegmentSketch sketch, CurrencyConverter currency, long now) {
     return new SegmentReport(
-        customers.size(),
-        groups(customers, CustomerSummary::segment, names(LifecycleSegment.values())),
-        groups(customers, CustomerSummary::riskTier, names(ChurnRiskTier.values())),
-        valueTiers(byValue),
-        RfmScores.of(customers),
-        byValue.subList(0, Math.min(TOP_CUSTOMERS, byValue.size())));
+        counts.currency(),
+        counts.customers(),
+        groups(counts.bySegment(), names(LifecycleSegment.values())),
+        groups(counts.byRiskTier(), names(ChurnRiskTier.values())),
+        groups(counts.byValueTier(), Arrays.stream(ValueTier.values()).map(ValueTier::label).toList()),
+        RfmScores.of(sketch, now),
+        sketch.topCustomers().stream().map(top -> top(top, currency, now)).toList(),
+        ranking(sketch, currency));
   }
 
-  private static Map<String, Group> groups(
-      List<CustomerSummary> customers, Function<CustomerSummary, String> key, List<String> names) {
+  private static Map<String, Group> groups(Map<String, AudienceCounts.Count> counts, List<String> names) {
     Map<String, Group> groups = new LinkedHashMap<>();
     names.forEach(name -> groups.put(name, new Group(0, 0)));
-    customers.forEach(c -> groups.merge(key.apply(c), new Group(1, c.value()), SegmentReport::add));
+    counts.forEach((name, count) -> groups.put(name, new Group(count.customers(), count.value())));
     return groups;
   }
 
-  /** Top 1%, the rest of the top 10%, and everyone else, from customers sorted by value. */
-  private static Map<String, Group> valueTiers(List<CustomerSummary> byValue) {
-    int top1 = (int) Math.ceil(byValue.size() * 0.01);
-    int top10 = (int) Math.ceil(byValue.size() * 0.10);
-    Map<String, Group> tiers = new LinkedHashMap<>();
-    tiers.put(TOP_1, new Group(0, 0));
-    tiers.put(TOP_10, new Group(0, 0));
-    tiers.put(REST, new Group(0, 0));
-    for (int rank = 0; rank < byValue.size(); rank++) {
-      String tier = rank < top1 ? TOP_1 : rank < top10 ? TOP_10 : REST;
-      tiers.put(tier, tiers.get(tier).plus(byValue.get(rank)));
-    }
-    return tiers;
+  private static Top top(TopCustomer customer, CurrencyConverter currency, long now) {
+    return new Top(customer.getCustomerId(), customer.getSegment(), customer.getRiskTier(), customer.getOrders(),
+        currency.toMajor(customer.getNetRevenueMinor()), currency.toMajor(customer.getValueMinor()),
+        RfmScores.days(now - customer.getLastPurchaseAt()));
   }
 
-  private static Group add(Group a, Group b) {
-    return new Group(a.customers() + b.customers(), a.value() + b.value());
+  private static Ranking ranking(SegmentSketch sketch, CurrencyConverter currency) {
+    String walkedAt = sketch.walkedAt() == 0 ? null : Instant.ofEpochMilli(sketch.walkedAt()).toString();
+    return sketch.thresholds()
+        .map(t -> new Ranking(sketch.customers(), walkedAt, major(t.top1Minor(), currency), major(t.top10Minor(), currency)))
+        .orElse(new Ranking(0, walkedAt, null, null));
+  }
+
+  private static double major(double minor, CurrencyConverter currency) {
+    return minor / currency.minorPerMajor();
   }
 
   private static List<String> names(Enum<?>[] symbols) {

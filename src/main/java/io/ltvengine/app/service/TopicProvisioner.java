@@ -43,7 +43,9 @@ public final class TopicProvisioner {
             new NewTopic(topics.model().name(), Optional.of(1), replication).configs(COMPACTED),
             new NewTopic(topics.cohortDeltas().name(), Optional.of(partitions), replication),
             new NewTopic(topics.cohorts().name(), Optional.of(partitions), replication).configs(COMPACTED),
-            new NewTopic(topics.audiences().name(), Optional.of(partitions), replication));
+            new NewTopic(topics.audiences().name(), Optional.of(partitions), replication),
+            new NewTopic(topics.segmentShares().name(), Optional.of(partitions), replication),
+            new NewTopic(topics.segments().name(), Optional.of(partitions), replication).configs(COMPACTED));
     try (Admin admin = Admin.create(adminProperties(clientProperties))) {
       createMissing(admin, wanted);
       awaitServed(admin, wanted.stream().map(NewTopic::name).toList());

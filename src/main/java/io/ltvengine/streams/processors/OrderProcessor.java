@@ -9,6 +9,7 @@ import io.ltvengine.streams.stores.AudienceBook;
 import io.ltvengine.streams.stores.ChurnIndex;
 import io.ltvengine.streams.stores.PendingCohortDeltas;
 import io.ltvengine.streams.stores.PopulationRhythm;
+import io.ltvengine.streams.stores.TaskSketch;
 import io.ltvengine.valuation.CustomerLedger;
 import io.ltvengine.valuation.Judging;
 import io.ltvengine.valuation.OrderFacts;
@@ -27,7 +28,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * Turns each order into an updated customer value. The valuation core validates and applies it;
  * this processor reads and writes the customer's state and forwards what the core produced: the
  * LTV update, a reactivation when a customer with an open churn alert buys again, cohort changes,
- * the customer's audience move.
+ * the customer's audience move. Its punctuators check quiet customers, send cohort changes and
+ * segment counts on, and walk the customers to rank them by value.
  */
 public final class OrderProcessor extends ContextualProcessor<String, Order, String, SpecificRecord> {
 
@@ -39,27 +41,31 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
       String model,
       String pendingCohorts,
       String audienceIndex,
-      String segmentCounts) {}
+      String segmentCounts,
+      String segmentSketches) {}
 
   /** Names of the sinks this processor forwards to. */
-  public record Children(String ltv, String alerts, String cohortDeltas, String audiences) {}
+  public record Children(String ltv, String alerts, String cohortDeltas, String audiences, String segmentShares) {}
 
   /** What the processor is wired to. */
   public record Wiring(Stores stores, Children children) {}
 
   /**
    * When the churn check runs and how much it may do at once, how far behind the clock processed
-   * orders may be before it waits for the backlog, and how often cohort changes are sent on.
+   * orders may be before it waits for the backlog, how often cohort changes and segment counts are
+   * sent on, and how many customers the ranking walk reads at once.
    */
   public record Schedule(
       Duration churnCheckInterval,
       PunctuationType churnCheckType,
       int maxChecksPerPunctuation,
       Duration backlogTolerance,
-      Duration cohortFlushInterval) {}
+      Duration cohortFlushInterval,
+      Duration segmentFlushInterval,
+      int walkBatch) {}
 
-  /** How often the walk that counts customers an earlier version left uncounted takes its next batch. */
-  private static final Duration BACKFILL_INTERVAL = Duration.ofSeconds(1);
+  /** How often the ranking walk takes its next batch. */
+  private static final Duration WALK_INTERVAL = Duration.ofSeconds(1);
 
   private final Valuation valuation;
   private final Wiring wiring;
@@ -72,7 +78,8 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
   private PendingCohortDeltas pendingCohorts;
   private Cancellable churnCheck;
   private Cancellable cohortFlush;
-  private Cancellable audienceBackfill;
+  private Cancellable segmentWalk;
+  private Cancellable segmentFlush;
 
   public OrderProcessor(
       Valuation valuation, Wiring wiring, Schedule schedule, LtvMetrics metrics, DeadLetterBreaker breaker) {
@@ -88,13 +95,16 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
     super.init(context);
     Stores stores = wiring.stores();
     ReadOnlyKeyValueStore<String, LtvModel> models = context.getStateStore(stores.model());
+    TaskSketch sketch = new TaskSketch(context.getStateStore(stores.segmentSketches()));
     task = new Task(
         context.getStateStore(stores.customers()),
         new ChurnIndex(context.getStateStore(stores.churnIndex())),
         new Judging(
             new PopulationRhythm(context.getStateStore(stores.population()), valuation.populationDefaults()),
-            models::get),
-        new AudienceBook(context.getStateStore(stores.audienceIndex()), context.getStateStore(stores.segmentCounts())));
+            models::get,
+            sketch),
+        new AudienceBook(context.getStateStore(stores.audienceIndex()), context.getStateStore(stores.segmentCounts())),
+        sketch);
     outputs = new Outputs(context, wiring.children(), metrics);
     backlog =
         schedule.churnCheckType() == PunctuationType.STREAM_TIME
@@ -107,8 +117,10 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
     pendingCohorts = new PendingCohortDeltas(context.getStateStore(stores.pendingCohorts()));
     cohortFlush = context.schedule(
         schedule.cohortFlushInterval(), PunctuationType.WALL_CLOCK_TIME, new CohortFlushPunctuator(pendingCohorts, outputs));
-    audienceBackfill = context.schedule(BACKFILL_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
-        new AudienceBackfill(valuation, task, outputs, schedule.maxChecksPerPunctuation()));
+    segmentWalk = context.schedule(WALK_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
+        new SegmentWalk(valuation, task, outputs, schedule.walkBatch()));
+    segmentFlush = context.schedule(schedule.segmentFlushInterval(), PunctuationType.WALL_CLOCK_TIME,
+        new SegmentShareFlush(task.audiences(), outputs, context.taskId().partition()));
   }
 
   @Override
@@ -138,7 +150,8 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
     if (churnCheck != null) {
       churnCheck.cancel();
       cohortFlush.cancel();
-      audienceBackfill.cancel();
+      segmentWalk.cancel();
+      segmentFlush.cancel();
     }
   }
 }

@@ -4,6 +4,7 @@ import io.ltvengine.avro.AudienceChange;
 import io.ltvengine.avro.ChurnAlert;
 import io.ltvengine.avro.CustomerLtv;
 import io.ltvengine.avro.state.CohortDelta;
+import io.ltvengine.avro.state.SegmentShare;
 import io.ltvengine.streams.LtvMetrics;
 import io.ltvengine.streams.stores.AudienceBook;
 import io.ltvengine.valuation.AudienceMove;
@@ -54,5 +55,9 @@ final class Outputs {
 
   void cohortDelta(String cell, CohortDelta delta, long timestamp) {
     context.forward(new Record<>(cell, delta, timestamp), children.cohortDeltas());
+  }
+
+  void segmentShare(String cell, SegmentShare share, long timestamp) {
+    context.forward(new Record<>(cell, share, timestamp), children.segmentShares());
   }
 }

@@ -2,8 +2,9 @@ package io.ltvengine.streams.stores;
 
 /**
  * Keys of the audience index, {@code segment|tier|customer}, and of the segment counts, {@code
- * segment|tier}. Segment and tier names are enum symbols without a bar, so a customer id may hold
- * any character, and in key order the customers of a cell are in id order.
+ * segment|tier|value tier} ({@code segment|tier} for customers counted before value tiers). Segment
+ * and tier names hold no bar, so a customer id may hold any character, and in key order the
+ * customers of a cell are in id order.
  */
 public final class AudienceKeys {
 
@@ -11,8 +12,9 @@ public final class AudienceKeys {
 
   private AudienceKeys() {}
 
-  public static String cell(String segment, String riskTier) {
-    return segment + SEPARATOR + riskTier;
+  /** A cell of the segment counts; {@code valueTier} is null for customers not ranked yet. */
+  public static String cell(String segment, String riskTier, String valueTier) {
+    return valueTier == null ? segment + SEPARATOR + riskTier : segment + SEPARATOR + riskTier + SEPARATOR + valueTier;
   }
 
   public static String entry(String segment, String riskTier, String customerId) {
@@ -21,7 +23,7 @@ public final class AudienceKeys {
 
   /** Every entry of the cell starts with this. */
   public static String cellPrefix(String segment, String riskTier) {
-    return cell(segment, riskTier) + SEPARATOR;
+    return segment + SEPARATOR + riskTier + SEPARATOR;
   }
 
   /** The customer of an index entry. */
@@ -29,8 +31,9 @@ public final class AudienceKeys {
     return entry.substring(entry.indexOf(SEPARATOR, entry.indexOf(SEPARATOR) + 1) + 1);
   }
 
-  /** The segment and tier of a counts key. */
+  /** The segment, risk tier and value tier (null if not ranked) of a counts key. */
   public static String[] cellOf(String cell) {
-    return cell.split("\\|", 2);
+    String[] parts = cell.split("\\|", 3);
+    return parts.length == 3 ? parts : new String[] {parts[0], parts[1], null};
   }
 }

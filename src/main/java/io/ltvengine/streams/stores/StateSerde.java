@@ -3,6 +3,7 @@ package io.ltvengine.streams.stores;
 import io.ltvengine.avro.state.CohortDelta;
 import io.ltvengine.avro.state.CustomerState;
 import io.ltvengine.avro.state.SegmentCount;
+import io.ltvengine.avro.state.SegmentDigest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,12 +55,17 @@ public final class StateSerde<T extends SpecificRecord> extends Serdes.WrapperSe
   /** A customer's state; the resources name every schema it was written with before, oldest first. */
   public static StateSerde<CustomerState> customerState() {
     return new StateSerde<>(new Codec<>(CustomerState.getClassSchema(),
-        List.of("CustomerState-1.avsc", "CustomerState-2.avsc")));
+        List.of("CustomerState-1.avsc", "CustomerState-2.avsc", "CustomerState-3.avsc")));
   }
 
   /** One cell of a task's segment counts. */
   public static StateSerde<SegmentCount> segmentCount() {
-    return new StateSerde<>(new Codec<>(SegmentCount.getClassSchema(), List.of()));
+    return new StateSerde<>(new Codec<>(SegmentCount.getClassSchema(), List.of("SegmentCount-1.avsc")));
+  }
+
+  /** The sketches of a task's last ranking walk. */
+  public static StateSerde<SegmentDigest> segmentDigest() {
+    return new StateSerde<>(new Codec<>(SegmentDigest.getClassSchema(), List.of()));
   }
 
   /** A task's pending cohort change. */

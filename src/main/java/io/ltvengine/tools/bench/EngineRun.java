@@ -44,6 +44,8 @@ final class EngineRun implements AutoCloseable {
     properties.put(LtvConfig.TOPIC_COHORTS, run.name() + "-cohorts");
     properties.put(LtvConfig.TOPIC_COHORT_DELTAS, run.name() + "-cohort-deltas");
     properties.put(LtvConfig.TOPIC_AUDIENCES, run.name() + "-audiences");
+    properties.put(LtvConfig.TOPIC_SEGMENT_SHARES, run.name() + "-segment-shares");
+    properties.put(LtvConfig.TOPIC_SEGMENTS, run.name() + "-segments");
     // The engine is measured, not its query API.
     properties.put(LtvConfig.HTTP_PORT, "0");
     properties.put(LtvConfig.TOPICS_PARTITIONS, String.valueOf(partitions));

@@ -82,9 +82,12 @@ class ApiHandlersTest {
   }
 
   @Test
-  void shouldServeSegmentsAndTheLocalSummariesForTheFanOut() throws IOException {
-    assertThat(body(get("/api/segments")).get("customers").asInt()).isEqualTo(1);
-    assertThat(body(get("/api/segments?local=true")).get(0).get("customerId").asText()).isEqualTo("alice");
+  void shouldServeSegmentsAndTheLocalCellsForTheFanOut() throws IOException {
+    JsonNode segments = body(get("/api/segments"));
+    assertThat(segments.get("customers").asInt()).isEqualTo(1);
+    assertThat(segments.get("topCustomers").get(0).get("customerId").asText()).isEqualTo("alice");
+    assertThat(segments.get("ranking").get("walkedAt").asText()).isEqualTo("1970-01-01T00:00:01Z");
+    assertThat(body(get("/api/segments?local=true")).get("cells").get(0).get("valueTier").asText()).isEqualTo("rest");
   }
 
   @Test

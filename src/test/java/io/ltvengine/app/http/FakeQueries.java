@@ -8,13 +8,18 @@ import io.ltvengine.app.service.CohortReport;
 import io.ltvengine.app.service.CustomerFilter;
 import io.ltvengine.app.service.CustomerPage;
 import io.ltvengine.app.service.CustomerQueries;
-import io.ltvengine.app.service.CustomerSummary;
+import io.ltvengine.app.service.LocalSegments;
 import io.ltvengine.app.service.QueryException;
 import io.ltvengine.app.service.SegmentReport;
+import io.ltvengine.avro.state.AudienceMembership;
+import io.ltvengine.avro.state.CustomerState;
 import io.ltvengine.valuation.CurrencyConverter;
+import io.ltvengine.valuation.CustomerLedger;
+import io.ltvengine.valuation.SegmentSketch;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 
 /** Answers from fixed data; unknown customers and a non-running state fail like the real one. */
@@ -28,7 +33,6 @@ final class FakeQueries implements CustomerQueries {
   /** Partitions the segment answer says it lacks, as when an instance cannot be asked. */
   List<String> missingPartitions = List.of();
 
-  private final CustomerSummary alice = new CustomerSummary("alice", "ACTIVE", "LOW", 3, 2, 50_00, 120);
   private final CohortCellView cell = new CohortCellView("ACQUISITION_MONTH", "2026-01", 0, 1, 1, 50_00);
 
   private void requireRunning() {
@@ -57,12 +61,16 @@ final class FakeQueries implements CustomerQueries {
   @Override
   public Answer<SegmentReport> segments() {
     awaitGate();
-    return new Answer<>(SegmentReport.of(List.of(alice)), missingPartitions, Answer.ACTIVE, 0);
+    CurrencyConverter euros = CurrencyConverter.parse("EUR", "");
+    SegmentSketch sketch = SegmentSketch.empty();
+    sketch.add("alice", alice(), Optional.empty());
+    SegmentReport report = SegmentReport.of(AudienceCounts.of(localAudienceCells(), euros), sketch.walked(1_000), euros, 0);
+    return new Answer<>(report, missingPartitions, Answer.ACTIVE, 0);
   }
 
   @Override
-  public List<CustomerSummary> localSummaries() {
-    return List.of(alice);
+  public LocalSegments localSegments() {
+    return new LocalSegments(localAudienceCells(), List.of());
   }
 
   @Override
@@ -82,7 +90,7 @@ final class FakeQueries implements CustomerQueries {
 
   @Override
   public List<AudienceCounts.Cell> localAudienceCells() {
-    return List.of(new AudienceCounts.Cell("ACTIVE", "LOW", 1, 12_000));
+    return List.of(new AudienceCounts.Cell("ACTIVE", "LOW", "rest", 1, 12_000, 15_000));
   }
 
   @Override
@@ -90,6 +98,13 @@ final class FakeQueries implements CustomerQueries {
     boolean alive = state != KafkaStreams.State.ERROR;
     return new EngineHealth.Verdict(
         alive, state == KafkaStreams.State.RUNNING, state.name(), alive ? List.of() : List.of("Kafka Streams is " + state));
+  }
+
+  private static CustomerState alice() {
+    CustomerState state = CustomerLedger.emptyState();
+    state.setOrders(2);
+    state.setAudience(new AudienceMembership("ACTIVE", "LOW", 12_000L, "rest", 15_000L));
+    return state;
   }
 
   private void awaitGate() {

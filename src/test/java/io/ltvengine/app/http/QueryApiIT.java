@@ -11,6 +11,7 @@ import io.ltvengine.tools.demo.EmbeddedKafkaBroker;
 import io.ltvengine.app.LtvApplication;
 import io.ltvengine.avro.LineItem;
 import io.ltvengine.avro.Order;
+import io.ltvengine.avro.SegmentCell;
 import io.ltvengine.streams.StoreNames;
 import io.ltvengine.testing.Orders;
 import java.io.IOException;
@@ -30,10 +31,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -150,16 +155,40 @@ class QueryApiIT {
   }
 
   @Test
-  void shouldReportSegmentsOfAllCustomersFromEitherInstance() throws Exception {
-    JsonNode report = segments(instanceB);
+  void shouldReportSegmentsOfAllCustomersFromEitherInstanceAsTheirValuesAddUp() throws Exception {
+    // Given both instances' ranking walks have sketched every customer
+    await().atMost(Duration.ofSeconds(30)).until(() -> segments(instanceB).get("ranking").get("customers").asInt() == CUSTOMERS);
 
+    // When the report is asked of one instance, and every customer is valued one by one
+    // Then its counts per segment and risk tier are theirs, once the churn checks have judged everyone
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      JsonNode report = segments(instanceB);
+      JsonNode page = json(get(instanceA, "/api/customers?limit=1000"));
+      assertThat(counted(report.get("bySegment"))).as("by segment").isEqualTo(tally(page, "segment"));
+      assertThat(counted(report.get("byRiskTier"))).as("by risk tier").isEqualTo(tally(page, "churnRiskTier"));
+    });
+    JsonNode report = segments(instanceB);
     assertThat(report.get("customers").asInt()).isEqualTo(CUSTOMERS);
-    long valueTierCustomers = 0;
-    for (JsonNode tier : report.get("byValueTier")) {
-      valueTierCustomers += tier.get("customers").asLong();
-    }
-    assertThat(valueTierCustomers).isEqualTo(CUSTOMERS);
+    assertThat(counted(report.get("byValueTier")).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(CUSTOMERS);
     assertThat(report.get("rfm").get("cells")).isNotEmpty();
+    assertThat(report.get("topCustomers")).hasSize(10);
+    assertThat(report.get("topCustomers").get(0).get("value").asDouble())
+        .isGreaterThanOrEqualTo(report.get("topCustomers").get(9).get("value").asDouble());
+  }
+
+  @Test
+  void shouldPublishTheSegmentTotalsOfAllPartitionsToTheCompactedTopic() {
+    // Given the customers of both instances' four partitions
+    // When the totals are read from ltv-segments, the latest per cell
+    // Then they add up to every customer, as the segment report counts them
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      Map<String, SegmentCell> totals = latestSegmentTotals();
+      assertThat(totals.values().stream().mapToLong(SegmentCell::getCustomers).sum()).isEqualTo(CUSTOMERS);
+      Map<String, Long> bySegment = new TreeMap<>();
+      totals.values().forEach(cell -> bySegment.merge(cell.getSegment(), cell.getCustomers(), Long::sum));
+      bySegment.values().removeIf(customers -> customers == 0);
+      assertThat(bySegment).isEqualTo(counted(segments(instanceA).get("bySegment")));
+    });
   }
 
   @Test
@@ -231,6 +260,7 @@ class QueryApiIT {
     settings.put("http.advertised.host", "127.0.0.1");
     settings.put("churn.check.interval.seconds", "1");
     settings.put("cohorts.flush.interval.seconds", "1");
+    settings.put("segments.flush.interval.seconds", "1");
     settings.put("commit.interval.ms", "100");
     return settings;
   }
@@ -268,6 +298,43 @@ class QueryApiIT {
     return Orders.purchase(customerId, orderId, at, amountMinor)
         .setLineItems(List.of(new LineItem("sku", category, 1, amountMinor)))
         .build();
+  }
+
+  /** Customers per group of a report, the empty groups left out. */
+  private static Map<String, Long> counted(JsonNode groups) {
+    Map<String, Long> counts = new TreeMap<>();
+    groups.fields().forEachRemaining(group -> {
+      if (group.getValue().get("customers").asLong() > 0) {
+        counts.put(group.getKey(), group.getValue().get("customers").asLong());
+      }
+    });
+    return counts;
+  }
+
+  /** Customers of a page per value of one of their fields. */
+  private static Map<String, Long> tally(JsonNode page, String field) {
+    Map<String, Long> counts = new TreeMap<>();
+    page.get("customers").forEach(customer -> counts.merge(customer.get(field).asText(), 1L, Long::sum));
+    return counts;
+  }
+
+  private static Map<String, SegmentCell> latestSegmentTotals() {
+    Properties properties = new Properties();
+    properties.put("bootstrap.servers", broker.bootstrapServers());
+    properties.put("auto.offset.reset", "earliest");
+    properties.put("isolation.level", "read_committed");
+    Map<String, SegmentCell> totals = new TreeMap<>();
+    try (KafkaConsumer<String, SegmentCell> consumer = new KafkaConsumer<>(
+        properties, new StringDeserializer(), instanceA.topics().segments().valueSerde().deserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(instanceA.topics().segments().name()).stream()
+          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+      consumer.assign(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> totals.put(record.key(), record.value()));
+      }
+    }
+    return totals;
   }
 
   private static long acquired(JsonNode cohorts) {

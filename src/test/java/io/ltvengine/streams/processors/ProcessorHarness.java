@@ -5,6 +5,7 @@ import io.ltvengine.avro.Order;
 import io.ltvengine.avro.state.CohortDelta;
 import io.ltvengine.avro.state.CustomerState;
 import io.ltvengine.avro.state.SegmentCount;
+import io.ltvengine.avro.state.SegmentDigest;
 import io.ltvengine.config.LtvConfig;
 import io.ltvengine.streams.LtvMetrics;
 import io.ltvengine.streams.StoreNames;
@@ -30,8 +31,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The order processor on its own in a {@link MockProcessorContext}, with in-memory stores of the
- * same names and serdes as the topology's; the churn check and cohort flush are the punctuators
- * the processor scheduled, run by hand.
+ * same names and serdes as the topology's; the churn check, the flushes and the ranking walk are
+ * the punctuators the processor scheduled, run by hand.
  */
 final class ProcessorHarness {
 
@@ -41,19 +42,25 @@ final class ProcessorHarness {
       new OrderProcessor.Wiring(
           new OrderProcessor.Stores(
               StoreNames.CUSTOMER_STATE, StoreNames.CHURN_INDEX, StoreNames.POPULATION_RHYTHM,
-              StoreNames.MODEL, StoreNames.COHORT_PENDING, StoreNames.AUDIENCE_INDEX, StoreNames.SEGMENT_COUNTS),
-          new OrderProcessor.Children("ltv", "alerts", "cohort-deltas", "audiences"));
+              StoreNames.MODEL, StoreNames.COHORT_PENDING, StoreNames.AUDIENCE_INDEX, StoreNames.SEGMENT_COUNTS,
+              StoreNames.SEGMENT_SKETCHES),
+          new OrderProcessor.Children("ltv", "alerts", "cohort-deltas", "audiences", "segment-shares"));
 
   static final Duration CHURN_CHECK_INTERVAL = Duration.ofSeconds(60);
   static final Duration COHORT_FLUSH_INTERVAL = Duration.ofSeconds(30);
+  static final Duration SEGMENT_FLUSH_INTERVAL = Duration.ofSeconds(10);
+  static final Duration WALK_INTERVAL = Duration.ofSeconds(1);
 
   final MockProcessorContext<String, SpecificRecord> context = new MockProcessorContext<>();
   final KeyValueStore<String, CustomerState> customers;
   final KeyValueStore<Bytes, byte[]> churnIndex;
-  final OrderProcessor processor;
+  final KeyValueStore<String, SegmentCount> segmentCounts;
+  final KeyValueStore<String, SegmentDigest> sketches;
+  private final LtvConfig config;
+  OrderProcessor processor;
 
   ProcessorHarness(Map<String, ?> overrides) {
-    LtvConfig config = LtvConfig.defaults().with(overrides);
+    config = LtvConfig.defaults().with(overrides);
     context.setCurrentSystemTimeMs(START.toEpochMilli());
     customers = store(Stores.keyValueStoreBuilder(
         Stores.inMemoryKeyValueStore(StoreNames.CUSTOMER_STATE), Serdes.String(), StateSerde.customerState()));
@@ -65,16 +72,29 @@ final class ProcessorHarness {
         Stores.inMemoryKeyValueStore(StoreNames.COHORT_PENDING), Serdes.String(), StateSerde.cohortDelta()));
     store(Stores.keyValueStoreBuilder(
         Stores.inMemoryKeyValueStore(StoreNames.AUDIENCE_INDEX), Serdes.String(), Serdes.ByteArray()));
-    store(Stores.<String, SegmentCount>keyValueStoreBuilder(
+    segmentCounts = store(Stores.<String, SegmentCount>keyValueStoreBuilder(
         Stores.inMemoryKeyValueStore(StoreNames.SEGMENT_COUNTS), Serdes.String(), StateSerde.segmentCount()));
+    sketches = store(Stores.<String, SegmentDigest>keyValueStoreBuilder(
+        Stores.inMemoryKeyValueStore(StoreNames.SEGMENT_SKETCHES), Serdes.String(), StateSerde.segmentDigest()));
     store(Stores.<String, LtvModel>keyValueStoreBuilder(
         Stores.inMemoryKeyValueStore(StoreNames.MODEL), Serdes.String(), Serdes.serdeFrom(
             (topic, model) -> new byte[0], (topic, bytes) -> null)));
+    processor = newProcessor();
+    processor.init(context);
+  }
+
+  private OrderProcessor newProcessor() {
     Valuation valuation = Valuation.create(config.valuation(), EngineClock.kafkaTime());
-    processor = new OrderProcessor(valuation, WIRING, new OrderProcessor.Schedule(
+    return new OrderProcessor(valuation, WIRING, new OrderProcessor.Schedule(
         CHURN_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, config.getInt(LtvConfig.MAX_CHECKS_PER_PUNCTUATION),
-        Duration.ofHours(1), COHORT_FLUSH_INTERVAL),
+        Duration.ofHours(1), COHORT_FLUSH_INTERVAL, SEGMENT_FLUSH_INTERVAL, config.getInt(LtvConfig.SEGMENT_WALK_BATCH)),
         new LtvMetrics(new SimpleMeterRegistry()), new DeadLetterBreaker(1000, 0.5));
+  }
+
+  /** Closes the processor and starts a new one on the same stores, as a task does after a restart. */
+  void restart() {
+    processor.close();
+    processor = newProcessor();
     processor.init(context);
   }
 
@@ -98,10 +118,15 @@ final class ProcessorHarness {
 
   Punctuator punctuator(PunctuationType type, Duration interval) {
     return context.scheduledPunctuators().stream()
-        .filter(p -> p.getType() == type && p.getInterval().equals(interval))
-        .findFirst()
+        .filter(p -> p.getType() == type && p.getInterval().equals(interval) && !p.cancelled())
+        .reduce((earlier, later) -> later)
         .orElseThrow(() -> new AssertionError("no " + type + " punctuator every " + interval + " was scheduled"))
         .getPunctuator();
+  }
+
+  /** Runs the ranking walk's next batch at {@code now}. */
+  void walkAt(Instant now) {
+    punctuator(PunctuationType.WALL_CLOCK_TIME, WALK_INTERVAL).punctuate(now.toEpochMilli());
   }
 
   /** What was forwarded to {@code child} since the last {@link #forget()}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ltvengine.avro.state.CustomerState;
+import io.ltvengine.avro.state.SegmentCount;
 import io.ltvengine.valuation.CustomerLedger;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +60,7 @@ class StateSerdeTest {
   @Test
   void shouldReadStateWrittenWithTheFirstSchema() throws IOException {
     // Given a customer's state as the first version of the engine wrote it
-    Schema first = firstSchema();
+    Schema first = earlierSchema("CustomerState-1.avsc");
     GenericRecord old = new GenericData.Record(first);
     CustomerState current = CustomerLedger.emptyState();
     for (Schema.Field field : first.getFields()) {
@@ -75,12 +76,9 @@ class StateSerdeTest {
     lastOrder.put("amountMinor", 450L);
     lastOrder.put("channel", new GenericData.EnumSymbol(summarySchema.getField("channel").schema(), "WEB"));
     old.put("lastOrder", lastOrder);
-    ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), first).encode(old);
-    byte[] bytes = new byte[encoded.remaining()];
-    encoded.get(bytes);
 
     // When this version reads it
-    CustomerState state = serde.deserializer().deserialize("t", bytes);
+    CustomerState state = serde.deserializer().deserialize("t", encode(first, old));
 
     // Then it keeps what was there, and the newer fields take their defaults
     assertThat(state.getOrders()).isEqualTo(2);
@@ -94,10 +92,7 @@ class StateSerdeTest {
   @Test
   void shouldReadStateWrittenBeforeTheFirstPurchaseAmountAndTheAudiencesWereKept() throws IOException {
     // Given a customer's state as the version before this one wrote it
-    Schema second;
-    try (InputStream schema = StateSerde.class.getResourceAsStream("CustomerState-2.avsc")) {
-      second = new Schema.Parser().parse(schema);
-    }
+    Schema second = earlierSchema("CustomerState-2.avsc");
     CustomerState current = CustomerLedger.emptyState();
     current.setOrders(3);
     current.setGrossMinor(9_000);
@@ -105,12 +100,9 @@ class StateSerdeTest {
     for (Schema.Field field : second.getFields()) {
       old.put(field.name(), current.get(field.name()));
     }
-    ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), second).encode(old);
-    byte[] bytes = new byte[encoded.remaining()];
-    encoded.get(bytes);
 
     // When this version reads it
-    CustomerState state = serde.deserializer().deserialize("t", bytes);
+    CustomerState state = serde.deserializer().deserialize("t", encode(second, old));
 
     // Then the first amount is unknown (every purchase is valued) and the customer is not yet counted
     assertThat(state.getOrders()).isEqualTo(3);
@@ -118,8 +110,45 @@ class StateSerdeTest {
     assertThat(state.getAudience()).isNull();
   }
 
-  private static Schema firstSchema() throws IOException {
-    try (InputStream schema = StateSerde.class.getResourceAsStream("CustomerState-1.avsc")) {
+  @Test
+  void shouldReadStateAndSegmentCountsWrittenBeforeValueTiersWereKept() throws IOException {
+    // Given a counted customer and a segment count as the version before this one wrote them
+    Schema third = earlierSchema("CustomerState-3.avsc");
+    Schema membershipSchema = third.getField("audience").schema().getTypes().get(1);
+    GenericRecord membership = new GenericData.Record(membershipSchema);
+    membership.put("segment", "ACTIVE");
+    membership.put("riskTier", "LOW");
+    membership.put("netRevenueMinor", 9_000L);
+    CustomerState current = CustomerLedger.emptyState();
+    GenericRecord old = new GenericData.Record(third);
+    for (Schema.Field field : third.getFields()) {
+      old.put(field.name(), current.get(field.name()));
+    }
+    old.put("audience", membership);
+    Schema countSchema = earlierSchema("SegmentCount-1.avsc");
+    GenericRecord count = new GenericData.Record(countSchema);
+    count.put("customers", 4L);
+    count.put("netRevenueMinor", 12_000L);
+
+    // When this version reads them
+    CustomerState state = serde.deserializer().deserialize("t", encode(third, old));
+    SegmentCount cell = StateSerde.segmentCount().deserializer().deserialize("t", encode(countSchema, count));
+
+    // Then the customer is counted without value tier, which the ranking walk then gives them
+    assertThat(state.getAudience().getSegment()).isEqualTo("ACTIVE");
+    assertThat(state.getAudience().getValueTier()).isNull();
+    assertThat(cell).isEqualTo(new SegmentCount(4L, 12_000L, 0L));
+  }
+
+  private static byte[] encode(Schema schema, GenericRecord record) throws IOException {
+    ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record);
+    byte[] bytes = new byte[encoded.remaining()];
+    encoded.get(bytes);
+    return bytes;
+  }
+
+  private static Schema earlierSchema(String resource) throws IOException {
+    try (InputStream schema = StateSerde.class.getResourceAsStream(resource)) {
       return new Schema.Parser().parse(schema);
     }
   }

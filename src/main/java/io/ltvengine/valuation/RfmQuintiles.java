@@ -1,0 +1,27 @@
+package io.ltvengine.valuation;
+
+/**
+ * The 20th, 40th, 60th and 80th percentiles of last purchase time, orders and net revenue, by
+ * which each customer scores 1 to 5 in recency, frequency and monetary value; 5 is best (most
+ * recent, most orders, most spent).
+ */
+public record RfmQuintiles(double[] lastPurchase, double[] orders, double[] netRevenue) {
+
+  static final double[] RANKS = {0.2, 0.4, 0.6, 0.8};
+
+  /** A customer's cell, e.g. "555" for the best; empty before any quintiles are known. */
+  String cell(long lastPurchaseAt, int orders, long netRevenueMinor) {
+    return "" + score(lastPurchase, lastPurchaseAt) + score(this.orders, orders) + score(netRevenue, netRevenueMinor);
+  }
+
+  /** 1 to 5: one more for every quintile threshold the value exceeds. */
+  private static int score(double[] thresholds, double value) {
+    int score = 1;
+    for (double threshold : thresholds) {
+      if (value > threshold) {
+        score++;
+      }
+    }
+    return score;
+  }
+}
