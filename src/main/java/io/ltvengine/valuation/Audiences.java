@@ -39,6 +39,14 @@ final class Audiences {
     return Double.isFinite(value) ? Math.round(value * minorPerMajor) : 0;
   }
 
+  /** Whether both count the customer in the same segment, risk tier and value tier. */
+  static boolean sameAudiences(AudienceMembership a, AudienceMembership b) {
+    return a != null && b != null
+        && a.getSegment().equals(b.getSegment())
+        && a.getRiskTier().equals(b.getRiskTier())
+        && Objects.equals(a.getValueTier(), b.getValueTier());
+  }
+
   /** The same customer ranked in another value tier. */
   static AudienceMembership reranked(AudienceMembership counted, ValueTier tier) {
     return AudienceMembership.newBuilder(counted).setValueTier(tier.label()).build();

@@ -109,9 +109,14 @@ public final class Valuation {
     if (judge.quietFrom(state, judging) > now) {
       judge.rebook(customerId, state, judging, calendar, now);
       CustomerLtv ltv = records.ltv(customerId, state, judge.assess(state, now, judging), now);
-      Optional<AudienceMove> move =
-          Audiences.move(customerId, state, membership(ltv, judging), now, AudienceChangeReason.QUIET);
-      return move.isEmpty() ? CheckOutcome.NOTHING : new CheckOutcome(Optional.empty(), Optional.of(ltv), move);
+      AudienceMembership membership = membership(ltv, judging);
+      // A check that finds them in the same audiences leaves their counted value as it was: most
+      // checks are booked for a tier crossing, the others would only churn the outputs.
+      if (Audiences.sameAudiences(state.getAudience(), membership)) {
+        return CheckOutcome.NOTHING;
+      }
+      return new CheckOutcome(Optional.empty(), Optional.of(ltv),
+          Audiences.move(customerId, state, membership, now, AudienceChangeReason.QUIET));
     }
     state.setOpenAlertId(OutputRecords.alertId(customerId, state.getLastPurchaseAt()));
     Assessment assessment = judge.assess(state, now, judging);

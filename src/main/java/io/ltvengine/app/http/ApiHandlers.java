@@ -140,13 +140,10 @@ public final class ApiHandlers {
    * lag in {@code X-LTV-Lag-Offsets}.
    */
   private ApiResponse answer(Answer<?> answer) {
-    JsonNode body = json.valueToTree(answer.value());
+    Object body = answer.value();
     Map<String, String> headers = new LinkedHashMap<>();
     if (answer.partial()) {
-      if (body instanceof ObjectNode object) {
-        object.put("partial", true);
-        object.set("missingPartitions", json.valueToTree(answer.missingPartitions()));
-      }
+      body = withPartial(json.valueToTree(body), answer.missingPartitions());
       headers.put(PARTIAL_HEADER, String.join(",", answer.missingPartitions()));
     }
     headers.put(PeerClient.COPY_HEADER, answer.copy());
@@ -156,6 +153,15 @@ public final class ApiHandlers {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write the answer as JSON", e);
     }
+  }
+
+  /** Only a partial answer is built as a tree, to add what it lacks; a whole one is written straight. */
+  private JsonNode withPartial(JsonNode body, List<String> missingPartitions) {
+    if (body instanceof ObjectNode object) {
+      object.put("partial", true);
+      object.set("missingPartitions", json.valueToTree(missingPartitions));
+    }
+    return body;
   }
 
   private ApiResponse error(int status, String message) {

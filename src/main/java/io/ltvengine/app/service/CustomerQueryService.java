@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -49,6 +50,7 @@ public final class CustomerQueryService implements CustomerQueries {
   private final LocalStores stores;
   private final CustomerLookup lookup;
   private final PeerFanOut fanOut;
+  private final LocalSketch localSketch = new LocalSketch();
 
   public CustomerQueryService(
       KafkaStreams streams, Placement placement, Valuation valuation, EngineHealth health, PeerClient peers) {
@@ -149,17 +151,18 @@ public final class CustomerQueryService implements CustomerQueries {
   @Override
   public LocalSegments localSegments() {
     List<AudienceCounts.Cell> cells = localAudienceCells();
-    return LocalStores.guarded(() -> {
-      List<byte[]> sketches = new ArrayList<>();
+    Map<Integer, SegmentDigest> digests = LocalStores.guarded(() -> {
+      Map<Integer, SegmentDigest> walked = new TreeMap<>();
       for (int partition : stores.partitions()) {
         ReadOnlyKeyValueStore<String, SegmentDigest> store = stores.active(StoreNames.SEGMENT_SKETCHES, partition);
         SegmentDigest digest = store.get(TaskSketch.KEY);
         if (digest != null) {
-          sketches.add(LocalSegments.encode(digest));
+          walked.put(partition, digest);
         }
       }
-      return new LocalSegments(cells, sketches);
+      return walked;
     });
+    return new LocalSegments(cells, localSketch.of(digests));
   }
 
   @Override

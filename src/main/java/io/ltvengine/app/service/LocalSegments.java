@@ -8,11 +8,11 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * What one instance knows of the segments: the count cells of its partitions and the sketches of
- * their last ranking walks, each in Avro's single-object encoding (base64 in JSON), a few
- * kilobytes however many customers there are.
+ * What one instance knows of the segments: the count cells of its partitions and the sketch of
+ * their last ranking walks, merged, in Avro's single-object encoding (base64 in JSON; null before
+ * any walk): some kilobytes however many customers there are.
  */
-public record LocalSegments(List<AudienceCounts.Cell> cells, List<byte[]> sketches) {
+public record LocalSegments(List<AudienceCounts.Cell> cells, byte[] sketch) {
 
   static byte[] encode(SegmentDigest digest) {
     try {
@@ -25,14 +25,15 @@ public record LocalSegments(List<AudienceCounts.Cell> cells, List<byte[]> sketch
     }
   }
 
-  /** Adds this instance's sketches to {@code merged}. */
+  /** Adds this instance's sketch to {@code merged}. */
   void mergeInto(SegmentSketch merged) {
-    for (byte[] sketch : sketches) {
-      try {
-        merged.merge(SegmentSketch.of(SegmentDigest.fromByteBuffer(ByteBuffer.wrap(sketch))));
-      } catch (IOException e) {
-        throw new UncheckedIOException("An instance sent a segment sketch that cannot be read", e);
-      }
+    if (sketch == null) {
+      return;
+    }
+    try {
+      merged.merge(SegmentSketch.of(SegmentDigest.fromByteBuffer(ByteBuffer.wrap(sketch))));
+    } catch (IOException e) {
+      throw new UncheckedIOException("An instance sent a segment sketch that cannot be read", e);
     }
   }
 }

@@ -26,11 +26,14 @@ final class LocalStores {
   private final PopulationDefaults populationDefaults;
   private final ModelSource models;
 
+  /** The global model store, once found: it lives as long as the instance, through rebalances. */
+  private volatile ReadOnlyKeyValueStore<String, LtvModel> modelStore;
+
   LocalStores(KafkaStreams streams, String ordersTopic, PopulationDefaults populationDefaults) {
     this.streams = streams;
     this.ordersTopic = ordersTopic;
     this.populationDefaults = populationDefaults;
-    this.models = name -> publishedModel(streams, name);
+    this.models = this::publishedModel;
   }
 
   ReadOnlyKeyValueStore<String, CustomerState> customers(int partition) {
@@ -75,13 +78,21 @@ final class LocalStores {
         .collect(Collectors.toSet());
   }
 
-  /** The global model store answers for every instance; while it is not ready, there is no model. */
-  private static LtvModel publishedModel(KafkaStreams streams, String name) {
+  /**
+   * The global model store answers for every instance; while it is not ready, there is no model.
+   * Every customer valued asks it, so it is looked up once rather than per customer.
+   */
+  private LtvModel publishedModel(String name) {
     try {
-      return streams
-          .store(StoreQueryParameters.fromNameAndType(StoreNames.MODEL, QueryableStoreTypes.<String, LtvModel>keyValueStore()))
-          .get(name);
+      ReadOnlyKeyValueStore<String, LtvModel> store = modelStore;
+      if (store == null) {
+        store = streams.store(
+            StoreQueryParameters.fromNameAndType(StoreNames.MODEL, QueryableStoreTypes.<String, LtvModel>keyValueStore()));
+        modelStore = store;
+      }
+      return store.get(name);
     } catch (InvalidStateStoreException notReady) {
+      modelStore = null;
       return null;
     }
   }

@@ -117,7 +117,8 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
     pendingCohorts = new PendingCohortDeltas(context.getStateStore(stores.pendingCohorts()));
     cohortFlush = context.schedule(
         schedule.cohortFlushInterval(), PunctuationType.WALL_CLOCK_TIME, new CohortFlushPunctuator(pendingCohorts, outputs));
-    segmentWalk = context.schedule(WALK_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
+    // On the churn check's time, so that a replay in stream time ranks by stream time too.
+    segmentWalk = context.schedule(WALK_INTERVAL, schedule.churnCheckType(),
         new SegmentWalk(valuation, task, outputs, schedule.walkBatch()));
     segmentFlush = context.schedule(schedule.segmentFlushInterval(), PunctuationType.WALL_CLOCK_TIME,
         new SegmentShareFlush(task.audiences(), outputs, context.taskId().partition()));

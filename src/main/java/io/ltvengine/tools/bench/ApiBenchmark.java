@@ -1,5 +1,6 @@
 package io.ltvengine.tools.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ltvengine.avro.Order;
 import io.ltvengine.config.LtvConfig;
 import java.io.IOException;
@@ -22,9 +23,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * The query API of two engine instances sharing one cluster, at each customer count: concurrent
- * clients ask for single customers, audience pages and the audience counts, then one client asks
- * for the segment report, which still values every customer.
+ * The query API of two engine instances sharing one cluster, at each customer count: once both
+ * have taken in the orders and their ranking walks have sketched every customer, concurrent
+ * clients ask for single customers, audience pages, the audience counts and the segment report.
  */
 public final class ApiBenchmark {
 
@@ -34,12 +35,16 @@ public final class ApiBenchmark {
    */
   public record Options(List<Integer> customerCounts, int clients, Duration duration, int partitions) {}
 
-  /** One size: how long the two instances took to take in its orders, and the latencies. */
-  public record SizeResult(int customers, long orders, Duration ingest, List<ApiLoad.Latency> latencies) {}
+  /**
+   * One size: how long the two instances took to take in its orders, then to have every customer
+   * in the sketches of a complete ranking walk, and the latencies.
+   */
+  public record SizeResult(
+      int customers, long orders, Duration ingest, Duration ranked, List<ApiLoad.Latency> latencies) {}
 
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(30);
   private static final Duration EVENT_SPAN = Duration.ofDays(20);
-  private static final Duration SCAN_DURATION = Duration.ofSeconds(20);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BenchKafka kafka;
   private final Options options;
@@ -79,22 +84,24 @@ public final class ApiBenchmark {
         EngineRun second = instance(name, topic, ports.get(1), "b")) {
       awaitIngested(first.applicationId(), end, ports);
       Duration ingest = Duration.ofNanos(System.nanoTime() - start);
-      progress.printf("  in %s; %d clients for %s...%n", ingest, options.clients(), options.duration());
-      List<ApiLoad.Latency> latencies = new ArrayList<>(ApiLoad.run(targets(customers), ports, options.duration()));
-      progress.printf("  the segment report, one client for %s...%n", SCAN_DURATION);
-      latencies.addAll(ApiLoad.run(List.of(new ApiLoad.Target("segments (values every customer)", 1,
-          random -> "/api/segments")), ports, SCAN_DURATION));
-      return new SizeResult(customers, orders, ingest, latencies);
+      progress.printf("  in %s; ranking walks over every customer...%n", ingest);
+      long rankStart = System.nanoTime();
+      awaitRanked(ports.get(0), customers);
+      Duration ranked = Duration.ofNanos(System.nanoTime() - rankStart);
+      progress.printf("  in %s; %d clients for %s...%n", ranked, options.clients(), options.duration());
+      List<ApiLoad.Latency> latencies = ApiLoad.run(targets(customers), ports, options.duration());
+      return new SizeResult(customers, orders, ingest, ranked, latencies);
     }
   }
 
   private List<ApiLoad.Target> targets(int customers) {
-    int each = Math.max(1, options.clients() / 3);
+    int each = Math.max(1, options.clients() / 4);
     return List.of(
         new ApiLoad.Target("customer", each, random -> "/api/customers/" + BenchOrders.customerId(random.nextInt(customers))),
         new ApiLoad.Target("audience page (100)", each, random -> "/api/customers?segment=ACTIVE&limit=100&cursor="
             + BenchOrders.customerId(random.nextInt(customers))),
-        new ApiLoad.Target("audience counts", each, random -> "/api/audiences"));
+        new ApiLoad.Target("audience counts", each, random -> "/api/audiences"),
+        new ApiLoad.Target("segment report", each, random -> "/api/segments"));
   }
 
   /** Two purchases from two customers in three, one from the third: active and new audiences. */
@@ -138,6 +145,24 @@ public final class ApiBenchmark {
       }
       Thread.sleep(500);
     }
+  }
+
+  /** Until the segment report's sketches hold every customer: each task has walked them all. */
+  private void awaitRanked(int port, int customers) throws Exception {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (rankedCustomers(port) < customers) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("The ranking walks did not reach every customer within " + READY_TIMEOUT);
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  private static long rankedCustomers(int port) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/segments")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() == 200 ? JSON.readTree(response.body()).path("ranking").path("customers").asLong() : 0;
   }
 
   private static boolean ready(int port) {

@@ -70,7 +70,7 @@ final class FakeQueries implements CustomerQueries {
 
   @Override
   public LocalSegments localSegments() {
-    return new LocalSegments(localAudienceCells(), List.of());
+    return new LocalSegments(localAudienceCells(), null);
   }
 
   @Override

@@ -94,7 +94,7 @@ class SegmentReportTest {
   @Test
   void shouldCarryAnInstancesCellsAndSketchesThroughJson() throws Exception {
     // Given an instance's part of the report
-    LocalSegments local = new LocalSegments(counts().cells(), List.of(LocalSegments.encode(sketch(1, 10).toDigest())));
+    LocalSegments local = new LocalSegments(counts().cells(), LocalSegments.encode(sketch(1, 10).toDigest()));
 
     // When it is sent as JSON, as an instance answers another
     ObjectMapper json = new ObjectMapper();
