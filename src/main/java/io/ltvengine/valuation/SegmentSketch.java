@@ -142,6 +142,22 @@ public final class SegmentSketch {
     return customers;
   }
 
+  /**
+   * What the sketch says, fixed: a sketch builds its sorted views on first read, so a sketch
+   * several threads read is read through this.
+   */
+  public record Summary(
+      long customers,
+      long walkedAt,
+      Optional<ValueThresholds> thresholds,
+      Optional<RfmQuintiles> quintiles,
+      Map<String, Long> rfmCells,
+      List<TopCustomer> topCustomers) {}
+
+  public Summary summary() {
+    return new Summary(customers(), walkedAt, thresholds(), quintiles(), rfmCells(), topCustomers());
+  }
+
   public SegmentDigest toDigest() {
     return new SegmentDigest(walkedAt, customers(), bytes(value), bytes(orders), bytes(netRevenue),
         bytes(lastPurchase), Map.copyOf(rfmCells), topCustomers());

@@ -51,6 +51,7 @@ public final class CustomerQueryService implements CustomerQueries {
   private final CustomerLookup lookup;
   private final PeerFanOut fanOut;
   private final LocalSketch localSketch = new LocalSketch();
+  private final PopulationSketch population = new PopulationSketch();
 
   public CustomerQueryService(
       KafkaStreams streams, Placement placement, Valuation valuation, EngineHealth health, PeerClient peers) {
@@ -139,13 +140,10 @@ public final class CustomerQueryService implements CustomerQueries {
     List<LocalSegments> instances = new ArrayList<>(List.of(localSegments()));
     instances.addAll(fanOut.ask("/api/segments?local=true", LOCAL_SEGMENTS, placement.ordersTopic(), missing));
     List<AudienceCounts.Cell> cells = new ArrayList<>();
-    SegmentSketch merged = SegmentSketch.empty();
-    for (LocalSegments instance : instances) {
-      cells.addAll(instance.cells());
-      instance.mergeInto(merged);
-    }
+    instances.forEach(instance -> cells.addAll(instance.cells()));
     AudienceCounts counts = AudienceCounts.of(cells, valuation.currency());
-    return Answer.partial(SegmentReport.of(counts, merged, valuation.currency(), valuation.clock().now()), missing);
+    SegmentSketch.Summary sketch = population.of(instances);
+    return Answer.partial(SegmentReport.of(counts, sketch, valuation.currency(), valuation.clock().now()), missing);
   }
 
   @Override

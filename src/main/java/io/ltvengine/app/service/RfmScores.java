@@ -24,7 +24,7 @@ public record RfmScores(Quintiles recency, Quintiles frequency, Quintiles moneta
    */
   public record Quintiles(double[] thresholds, long[] customersPerScore) {}
 
-  static RfmScores of(SegmentSketch sketch, long now) {
+  static RfmScores of(SegmentSketch.Summary sketch, long now) {
     Map<String, Long> cells = new TreeMap<>(sketch.rfmCells());
     double[][] thresholds = sketch.quintiles().map(q -> thresholds(q, now)).orElse(new double[3][0]);
     return new RfmScores(

@@ -45,7 +45,8 @@ public record SegmentReport(
    */
   public record Ranking(long customers, String walkedAt, Double top1Value, Double top10Value) {}
 
-  public static SegmentReport of(AudienceCounts counts, SegmentSketch sketch, CurrencyConverter currency, long now) {
+  public static SegmentReport of(
+      AudienceCounts counts, SegmentSketch.Summary sketch, CurrencyConverter currency, long now) {
     return new SegmentReport(
         counts.currency(),
         counts.customers(),
@@ -70,7 +71,7 @@ public record SegmentReport(
         RfmScores.days(now - customer.getLastPurchaseAt()));
   }
 
-  private static Ranking ranking(SegmentSketch sketch, CurrencyConverter currency) {
+  private static Ranking ranking(SegmentSketch.Summary sketch, CurrencyConverter currency) {
     String walkedAt = sketch.walkedAt() == 0 ? null : Instant.ofEpochMilli(sketch.walkedAt()).toString();
     return sketch.thresholds()
         .map(t -> new Ranking(sketch.customers(), walkedAt, major(t.top1Minor(), currency), major(t.top10Minor(), currency)))

@@ -64,7 +64,7 @@ final class FakeQueries implements CustomerQueries {
     CurrencyConverter euros = CurrencyConverter.parse("EUR", "");
     SegmentSketch sketch = SegmentSketch.empty();
     sketch.add("alice", alice(), Optional.empty());
-    SegmentReport report = SegmentReport.of(AudienceCounts.of(localAudienceCells(), euros), sketch.walked(1_000), euros, 0);
+    SegmentReport report = SegmentReport.of(AudienceCounts.of(localAudienceCells(), euros), sketch.walked(1_000).summary(), euros, 0);
     return new Answer<>(report, missingPartitions, Answer.ACTIVE, 0);
   }
 

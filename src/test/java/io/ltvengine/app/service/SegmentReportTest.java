@@ -52,7 +52,7 @@ class SegmentReportTest {
 
   @Test
   void shouldCountCustomersAndValuePerSegmentRiskAndValueTierFromTheCellsIncludingEmptyOnes() {
-    SegmentReport report = SegmentReport.of(counts(), sketch(1, 10), EUROS, NOW);
+    SegmentReport report = SegmentReport.of(counts(), sketch(1, 10).summary(), EUROS, NOW);
 
     assertThat(report.customers()).isEqualTo(10);
     assertThat(report.bySegment().get("ACTIVE")).isEqualTo(new SegmentReport.Group(9, 99));
@@ -64,7 +64,7 @@ class SegmentReportTest {
 
   @Test
   void shouldScoreRfmQuintilesWithTheMostRecentCustomersBest() {
-    RfmScores rfm = SegmentReport.of(counts(), sketch(1, 10), EUROS, NOW).rfm();
+    RfmScores rfm = SegmentReport.of(counts(), sketch(1, 10).summary(), EUROS, NOW).rfm();
 
     // Last purchases 1 to 10 days ago: two customers bought within 3 days, two more within 5...
     assertThat(rfm.recency().thresholds()).containsExactly(3, 5, 7, 9);
@@ -80,7 +80,7 @@ class SegmentReportTest {
     SegmentSketch merged = sketch(1, 100).merge(sketch(101, 200));
 
     // When the report is made from their merge
-    SegmentReport report = SegmentReport.of(counts(), merged, EUROS, NOW);
+    SegmentReport report = SegmentReport.of(counts(), merged.summary(), EUROS, NOW);
 
     // Then thresholds, top customers and sketched customers are the population's
     assertThat(report.ranking().customers()).isEqualTo(200);
