@@ -52,7 +52,7 @@ class AppImageIT {
             .withEnv("LTV_SCHEMA_REGISTRY_URL", "mock://image-test")
             .withExposedPorts(HTTP_PORT)
             .dependsOn(broker)
-            .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(2)))) {
+            .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(3)))) {
 
       // When
       app.start();

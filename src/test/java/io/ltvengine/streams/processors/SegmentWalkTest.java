@@ -64,6 +64,20 @@ class SegmentWalkTest {
   }
 
   @Test
+  void shouldRankANewCustomerByTheKeptSketchAtOnceAfterARestart() {
+    // Given 200 customers a walk has sketched
+    customers(200);
+    harness.walkAt(day(1));
+
+    // When the task restarts and, before any walk, a customer buys more than any of them
+    harness.restart();
+    harness.process(Orders.purchase("big", "big-o1", day(2), 500_00).build());
+
+    // Then they are in the top 1% by the thresholds the kept sketch gives
+    assertThat(tierOf("big")).isEqualTo("top-1%");
+  }
+
+  @Test
   void shouldScoreRfmCellsAgainstTheQuintilesOfTheWalkBefore() {
     // Given 10 customers; customer i bought i times, for i euros each, the last on day i
     for (int i = 1; i <= 10; i++) {
