@@ -9,7 +9,7 @@ public record RfmQuintiles(double[] lastPurchase, double[] orders, double[] netR
 
   static final double[] RANKS = {0.2, 0.4, 0.6, 0.8};
 
-  /** A customer's cell, e.g. "555" for the best; empty before any quintiles are known. */
+  /** A customer's cell, e.g. "555" for the best. */
   String cell(long lastPurchaseAt, int orders, long netRevenueMinor) {
     return "" + score(lastPurchase, lastPurchaseAt) + score(this.orders, orders) + score(netRevenue, netRevenueMinor);
   }
