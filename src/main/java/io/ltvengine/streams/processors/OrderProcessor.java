@@ -66,6 +66,11 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
 
   /** How often the ranking walk takes its next batch. */
   private static final Duration WALK_INTERVAL = Duration.ofSeconds(1);
+  /**
+   * A replay in stream time passes a second of shop time with nearly every order: there the walk
+   * takes a batch per day of shop time instead.
+   */
+  private static final Duration STREAM_TIME_WALK_INTERVAL = Duration.ofDays(1);
 
   private final Valuation valuation;
   private final Wiring wiring;
@@ -117,11 +122,15 @@ public final class OrderProcessor extends ContextualProcessor<String, Order, Str
     pendingCohorts = new PendingCohortDeltas(context.getStateStore(stores.pendingCohorts()));
     cohortFlush = context.schedule(
         schedule.cohortFlushInterval(), PunctuationType.WALL_CLOCK_TIME, new CohortFlushPunctuator(pendingCohorts, outputs));
-    // On the churn check's time, so that a replay in stream time ranks by stream time too.
-    segmentWalk = context.schedule(WALK_INTERVAL, schedule.churnCheckType(),
+    segmentWalk = context.schedule(walkInterval(), schedule.churnCheckType(),
         new SegmentWalk(valuation, task, outputs, schedule.walkBatch()));
     segmentFlush = context.schedule(schedule.segmentFlushInterval(), PunctuationType.WALL_CLOCK_TIME,
         new SegmentShareFlush(task.audiences(), outputs, context.taskId().partition()));
+  }
+
+  /** The walk runs on the churn check's time, so that a replay in stream time ranks by stream time too. */
+  private Duration walkInterval() {
+    return schedule.churnCheckType() == PunctuationType.STREAM_TIME ? STREAM_TIME_WALK_INTERVAL : WALK_INTERVAL;
   }
 
   @Override
