@@ -16,7 +16,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
  * sketch replaces the last, and with it the value-tier thresholds and RFM quintiles. On the way
  * each customer is moved to the value tier the current thresholds give them (reason RANKED), and
  * a customer an earlier version left uncounted is counted (COUNTED). The walk resumes after the
- * last key of the previous batch, so no iterator outlives a punctuation.
+ * last key of the previous batch, so no iterator outlives a punctuation. A walk that met no move
+ * and left the ranking as it was is not repeated until a customer moves: an idle task neither
+ * reads its customers nor writes its changelog.
  */
 final class SegmentWalk implements Punctuator {
 
@@ -26,6 +28,10 @@ final class SegmentWalk implements Punctuator {
   private final int batch;
   private SegmentSketch walking = SegmentSketch.empty();
   private String lastKey;
+  /** The audience book's moves when the walk under way started. */
+  private long movesAtStart;
+  /** The moves a complete walk has seen all of; none yet after a start. */
+  private long movesWalked = -1;
 
   SegmentWalk(Valuation valuation, Task task, Outputs outputs, int batch) {
     this.valuation = valuation;
@@ -38,6 +44,12 @@ final class SegmentWalk implements Punctuator {
   public void punctuate(long timestamp) {
     long now = valuation.clock().at(timestamp);
     TaskSketch sketch = task.sketch();
+    if (lastKey == null) {
+      if (task.audiences().moves() == movesWalked) {
+        return;
+      }
+      movesAtStart = task.audiences().moves();
+    }
     int seen = 0;
     try (KeyValueIterator<String, CustomerState> customers =
         lastKey == null ? task.customers().all() : task.customers().range(lastKey + '\0', null)) {
@@ -55,7 +67,8 @@ final class SegmentWalk implements Punctuator {
       }
     }
     if (seen < batch) {
-      sketch.replace(walking.walked(now));
+      boolean rankingChanged = sketch.replace(walking.walked(now));
+      movesWalked = rankingChanged ? -1 : movesAtStart;
       walking = SegmentSketch.empty();
       lastKey = null;
     }

@@ -31,6 +31,7 @@ public final class AudienceBook {
   private final Map<String, SegmentCount> cells = new HashMap<>();
   /** Cells changed since the totals last heard of them; every cell after a start. */
   private final Set<String> unsent = new LinkedHashSet<>();
+  private long moves;
 
   public AudienceBook(KeyValueStore<String, byte[]> index, KeyValueStore<String, SegmentCount> counts) {
     this.index = index;
@@ -46,6 +47,7 @@ public final class AudienceBook {
    * moves, and the index, a store every change of which reaches its changelog, is left alone.
    */
   public void apply(AudienceMove move) {
+    moves++;
     AudienceMembership before = move.before();
     AudienceMembership after = move.after();
     if (before != null && after != null && cell(before).equals(cell(after))) {
@@ -67,6 +69,11 @@ public final class AudienceBook {
         index.put(AudienceKeys.entry(after.getSegment(), after.getRiskTier(), move.customerId()), PRESENT);
       }
     }
+  }
+
+  /** How many moves this book has followed since the task started: a walk that saw none need not be repeated. */
+  public long moves() {
+    return moves;
   }
 
   /** Hands each cell changed since the last call to {@code send}, with its count now. */

@@ -4,6 +4,7 @@ import io.ltvengine.avro.state.SegmentDigest;
 import io.ltvengine.valuation.RfmQuintiles;
 import io.ltvengine.valuation.SegmentSketch;
 import io.ltvengine.valuation.ValueRanking;
+import io.ltvengine.valuation.ValueThresholds;
 import io.ltvengine.valuation.ValueTier;
 import java.util.Optional;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -21,6 +22,7 @@ public final class TaskSketch implements ValueRanking {
 
   private final KeyValueStore<String, SegmentDigest> store;
   private ValueRanking ranking = ValueRanking.UNRANKED;
+  private Optional<ValueThresholds> thresholds = Optional.empty();
   private Optional<RfmQuintiles> quintiles = Optional.empty();
 
   public TaskSketch(KeyValueStore<String, SegmentDigest> store) {
@@ -40,14 +42,22 @@ public final class TaskSketch implements ValueRanking {
     return quintiles;
   }
 
-  /** A walk ended: its sketch replaces the last. */
-  public void replace(SegmentSketch walked) {
+  /** A walk ended: its sketch replaces the last; true if it ranks or scores customers otherwise. */
+  public boolean replace(SegmentSketch walked) {
     store.put(KEY, walked.toDigest());
+    Optional<ValueThresholds> thresholdsBefore = thresholds;
+    Optional<RfmQuintiles> quintilesBefore = quintiles;
     use(walked);
+    return !thresholds.equals(thresholdsBefore) || !sameQuintiles(quintiles, quintilesBefore);
   }
 
   private void use(SegmentSketch sketch) {
+    thresholds = sketch.thresholds();
     ranking = sketch.ranking();
     quintiles = sketch.quintiles();
+  }
+
+  private static boolean sameQuintiles(Optional<RfmQuintiles> a, Optional<RfmQuintiles> b) {
+    return a.isPresent() == b.isPresent() && (a.isEmpty() || a.get().sameAs(b.get()));
   }
 }

@@ -78,6 +78,26 @@ class SegmentWalkTest {
   }
 
   @Test
+  void shouldWalkAnIdleTaskNoMoreOnceItsRankingHolds() {
+    // Given customers walked until a walk moved no one and kept the ranking
+    customers(200);
+    harness.walkAt(day(1));
+    harness.walkAt(day(1));
+    harness.walkAt(day(1));
+    long settled = harness.sketches.get(TaskSketch.KEY).getWalkedAt();
+
+    // When more walks come while nobody orders
+    harness.walkAt(day(2));
+    harness.walkAt(day(3));
+
+    // Then none of them rewrote the sketch, until an order moves someone
+    assertThat(harness.sketches.get(TaskSketch.KEY).getWalkedAt()).isEqualTo(settled);
+    harness.process(Orders.purchase("c-1", "c-1-o2", day(3), 100).build());
+    harness.walkAt(day(4));
+    assertThat(harness.sketches.get(TaskSketch.KEY).getWalkedAt()).isEqualTo(day(4).toEpochMilli());
+  }
+
+  @Test
   void shouldScoreRfmCellsAgainstTheQuintilesOfTheWalkBefore() {
     // Given 10 customers; customer i bought i times, for i euros each, the last on day i
     for (int i = 1; i <= 10; i++) {
